@@ -1,0 +1,121 @@
+import type { SourceTree } from '../fetch/source-tree.ts';
+import type { Server } from '../model/index.ts';
+import { isSkippedPath } from './files.ts';
+
+/** An MCP SDK as a manifest names it. */
+interface SdkDependency {
+  sdk: string;
+  language: string;
+  /** Matches the dependency's name in the manifest; group 1, when present, captures a version. */
+  pattern: RegExp;
+}
+
+/** Manifests that mark a package root, and the SDK dependencies they may hold (reference §2). */
+const MANIFESTS: { file: RegExp; language: string; dependencies: SdkDependency[]; name: (text: string) => string | null }[] = [
+  {
+    file: /(^|\/)package\.json$/,
+    language: 'TypeScript',
+    dependencies: [
+      { sdk: 'ts-mcp-sdk', language: 'TypeScript', pattern: /"@modelcontextprotocol\/sdk"\s*:\s*"([^"]*)"/ },
+      { sdk: 'ts-mcp-server-v2', language: 'TypeScript', pattern: /"@modelcontextprotocol\/server"\s*:\s*"([^"]*)"/ },
+      { sdk: 'ts-fastmcp', language: 'TypeScript', pattern: /"fastmcp"\s*:\s*"([^"]*)"/ },
+      { sdk: 'ts-mcp-handler', language: 'TypeScript', pattern: /"(?:mcp-handler|@vercel\/mcp-adapter)"\s*:\s*"([^"]*)"/ },
+      { sdk: 'ts-cloudflare-agents', language: 'TypeScript', pattern: /"agents"\s*:\s*"([^"]*)"/ },
+      { sdk: 'ts-mcp-framework', language: 'TypeScript', pattern: /"mcp-framework"\s*:\s*"([^"]*)"/ },
+    ],
+    name: (text) => /"name"\s*:\s*"([^"]+)"/.exec(text)?.[1] ?? null,
+  },
+  {
+    file: /(^|\/)(pyproject\.toml|setup\.py|setup\.cfg|requirements[^/]*\.txt|Pipfile)$/,
+    language: 'Python',
+    dependencies: [
+      { sdk: 'py-fastmcp', language: 'Python', pattern: /["'\s^]fastmcp\s*([<>=!~][^"'\s,]*)?/m },
+      { sdk: 'py-mcp', language: 'Python', pattern: /(?:^|["'\s])mcp(?:\[[^\]]*\])?\s*([<>=!~]=?[^"'\s,]*)?(?=["'\s,]|$)/m },
+    ],
+    name: (text) => /^\s*name\s*=\s*["']([^"']+)["']/m.exec(text)?.[1] ?? null,
+  },
+  {
+    file: /(^|\/)go\.mod$/,
+    language: 'Go',
+    dependencies: [
+      { sdk: 'go-mark3labs', language: 'Go', pattern: /github\.com\/mark3labs\/mcp-go\s+(v[\w.\-]+)/ },
+      { sdk: 'go-sdk', language: 'Go', pattern: /github\.com\/modelcontextprotocol\/go-sdk\s+(v[\w.\-]+)/ },
+      { sdk: 'go-metoro', language: 'Go', pattern: /github\.com\/metoro-io\/mcp-golang\s+(v[\w.\-]+)/ },
+    ],
+    name: (text) => /^module\s+(\S+)/m.exec(text)?.[1]?.split('/').pop() ?? null,
+  },
+  {
+    file: /(^|\/)Cargo\.toml$/,
+    language: 'Rust',
+    dependencies: [
+      { sdk: 'rust-rmcp', language: 'Rust', pattern: /^\s*rmcp\s*=\s*(?:"([^"]*)"|\{[^}]*version\s*=\s*"([^"]*)")?/m },
+      { sdk: 'rust-mcp-sdk', language: 'Rust', pattern: /^\s*rust-mcp-sdk\s*=\s*(?:"([^"]*)")?/m },
+    ],
+    name: (text) => /\[package\][^[]*?\bname\s*=\s*"([^"]+)"/s.exec(text)?.[1] ?? null,
+  },
+  {
+    file: /(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/,
+    language: 'Java',
+    dependencies: [
+      { sdk: 'java-quarkus-mcp', language: 'Java', pattern: /quarkus-mcp-server/ },
+      { sdk: 'java-spring-ai-mcp', language: 'Java', pattern: /spring-ai-(?:starter-)?mcp|mcp-annotations/ },
+      { sdk: 'kotlin-mcp-sdk', language: 'Kotlin', pattern: /io\.modelcontextprotocol:kotlin-sdk/ },
+      { sdk: 'java-mcp-sdk', language: 'Java', pattern: /io\.modelcontextprotocol\.sdk|<artifactId>mcp<\/artifactId>/ },
+    ],
+    name: (text) => /<artifactId>([^<]+)<\/artifactId>/.exec(text.replace(/<parent>[\s\S]*?<\/parent>/, ''))?.[1] ?? null,
+  },
+  {
+    file: /\.csproj$/,
+    language: 'C#',
+    dependencies: [{ sdk: 'csharp-mcp-sdk', language: 'C#', pattern: /Include="ModelContextProtocol(?:\.AspNetCore|\.Core)?"(?:\s+Version="([^"]*)")?/ }],
+    name: () => null,
+  },
+];
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '.' : path.slice(0, slash);
+}
+
+/**
+ * Finds the MCP servers of a repository: every package root whose manifest depends on an MCP SDK.
+ * Monorepos hold many. Manifests in skipped folders (tests, vendored code) do not count.
+ */
+export function detectServers(tree: SourceTree, repoName: string): Server[] {
+  const servers = new Map<string, Server>();
+  for (const path of tree.paths()) {
+    if (isSkippedPath(path)) continue;
+    const manifest = MANIFESTS.find((m) => m.file.test(path));
+    if (!manifest) continue;
+    const text = tree.read(path)?.toString('utf8');
+    if (!text) continue;
+    for (const dependency of manifest.dependencies) {
+      const match = dependency.pattern.exec(text);
+      if (!match) continue;
+      const root = dirOf(path);
+      if (servers.has(root)) break;
+      const fileName = path.split('/').pop() ?? path;
+      const name = manifest.name(text) ?? (fileName.endsWith('.csproj') ? fileName.replace(/\.csproj$/, '') : null);
+      servers.set(root, {
+        path: root,
+        name: name ?? (root === '.' ? repoName : root.split('/').pop()!),
+        language: dependency.language,
+        sdk: dependency.sdk,
+        sdkVersion: match.slice(1).find((v) => v) ?? null,
+      });
+      break;
+    }
+  }
+  return [...servers.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The deepest server whose folder holds `file`, or undefined. */
+export function serverOf(servers: readonly Server[], file: string): Server | undefined {
+  const depth = (server: Server): number => (server.path === '.' ? 0 : server.path.length + 1);
+  let best: Server | undefined;
+  for (const server of servers) {
+    const inside = server.path === '.' || file === server.path || file.startsWith(`${server.path}/`);
+    if (inside && (!best || depth(server) > depth(best))) best = server;
+  }
+  return best;
+}

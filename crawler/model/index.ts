@@ -1,0 +1,2 @@
+export * from './tool.ts';
+export * from './classification.ts';
