@@ -1,0 +1,127 @@
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+ * Never edit a migration that has shipped: add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE crawl_runs (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    sources     TEXT NOT NULL,                 -- JSON array of source specs, e.g. ["dir:data/samples"]
+    status      TEXT NOT NULL,                 -- running | ok | partial | failed
+    stats       TEXT NOT NULL DEFAULT '{}'     -- JSON counts and durations
+  );
+
+  CREATE TABLE repositories (
+    id           TEXT PRIMARY KEY,             -- 'dir:<folder>' or 'github:<databaseId>'
+    full_name    TEXT NOT NULL,                -- owner/name, or the folder name for dir sources
+    source       TEXT NOT NULL,                -- dir | github | registry | seeds
+    url          TEXT,                         -- https://github.com/owner/name, null for local folders
+    commit_sha   TEXT,                         -- the crawled commit, null for local folders
+    content_hash TEXT NOT NULL,                -- change key: commit, or a hash of the files for folders
+    stars        INTEGER,
+    language     TEXT,
+    description  TEXT,
+    crawled_at   TEXT NOT NULL,                -- when this content was last extracted
+    checked_at   TEXT NOT NULL,                -- when the repository was last seen by a crawl
+    status       TEXT NOT NULL DEFAULT 'ok',   -- ok | failed (a failed crawl keeps the previous rows)
+    error        TEXT
+  );
+
+  CREATE TABLE servers (
+    id          INTEGER PRIMARY KEY,
+    repo_id     TEXT NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+    path        TEXT NOT NULL,                 -- folder inside the repository, '.' for the root
+    slug        TEXT NOT NULL UNIQUE,          -- URL segment: /servers/<slug>/
+    name        TEXT NOT NULL,
+    language    TEXT NOT NULL,
+    sdk         TEXT NOT NULL,
+    sdk_version TEXT,
+    policy      TEXT NOT NULL,                 -- the whole-server policy.json text
+    UNIQUE (repo_id, path)
+  );
+
+  CREATE TABLE tools (
+    id              INTEGER PRIMARY KEY,
+    server_id       INTEGER NOT NULL REFERENCES servers(id) ON DELETE CASCADE,
+    slug            TEXT NOT NULL,             -- URL segment: /tools/<server slug>/<slug>/
+    name            TEXT NOT NULL,
+    title           TEXT,
+    description     TEXT,
+    input_schema    TEXT,                      -- JSON Schema, or null
+    annotations     TEXT,                      -- JSON as declared, or null
+    definition      TEXT NOT NULL,             -- JSON of the whole extracted Tool
+    file            TEXT NOT NULL,
+    line            INTEGER NOT NULL,
+    sdk             TEXT NOT NULL,
+    style           TEXT NOT NULL,
+    confidence      REAL NOT NULL,             -- extraction confidence
+    definition_hash TEXT NOT NULL,
+    first_seen_run  INTEGER NOT NULL,
+    changed_run     INTEGER NOT NULL,          -- the run that last changed the definition or classification
+    UNIQUE (server_id, slug)
+  );
+
+  CREATE TABLE classifications (
+    tool_id              INTEGER PRIMARY KEY REFERENCES tools(id) ON DELETE CASCADE,
+    category             TEXT NOT NULL,
+    policylayer_category TEXT NOT NULL,
+    risk                 TEXT NOT NULL,        -- low | medium | high | critical
+    tags                 TEXT NOT NULL,        -- JSON array
+    confidence           REAL NOT NULL,
+    rules                TEXT NOT NULL,        -- JSON array of rule ids that fired
+    rationale            TEXT NOT NULL,
+    classifier_version   TEXT NOT NULL,
+    policy               TEXT NOT NULL,        -- the tool's policy.json text
+    policy_note          TEXT NOT NULL,
+    hash                 TEXT NOT NULL
+  );
+
+  CREATE TABLE findings (
+    tool_id  INTEGER NOT NULL REFERENCES tools(id) ON DELETE CASCADE,
+    ordinal  INTEGER NOT NULL,
+    rule     TEXT NOT NULL,
+    message  TEXT NOT NULL,
+    category TEXT,
+    risk     TEXT,
+    tags     TEXT NOT NULL,                    -- JSON array
+    evidence TEXT NOT NULL,                    -- JSON array of Evidence
+    PRIMARY KEY (tool_id, ordinal)
+  );
+
+  CREATE TABLE dynamic_tools (
+    server_id INTEGER NOT NULL REFERENCES servers(id) ON DELETE CASCADE,
+    file      TEXT NOT NULL,
+    line      INTEGER NOT NULL,
+    reason    TEXT NOT NULL
+  );
+
+  CREATE TABLE extraction_warnings (
+    repo_id TEXT NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+    file    TEXT NOT NULL,
+    message TEXT NOT NULL
+  );
+
+  -- Every change of a tool between crawls; removed tools live on here.
+  CREATE TABLE tool_history (
+    id          INTEGER PRIMARY KEY,
+    run_id      INTEGER NOT NULL REFERENCES crawl_runs(id),
+    at          TEXT NOT NULL,
+    repo_id     TEXT NOT NULL,
+    server_slug TEXT NOT NULL,
+    tool_slug   TEXT NOT NULL,
+    tool_name   TEXT NOT NULL,
+    change      TEXT NOT NULL CHECK (change IN ('added', 'changed', 'removed')),
+    risk_before TEXT,
+    risk_after  TEXT,
+    before      TEXT,                          -- JSON {definition, classification} or null
+    after       TEXT                           -- JSON {definition, classification} or null
+  );
+
+  CREATE INDEX tools_server ON tools(server_id);
+  CREATE INDEX servers_repo ON servers(repo_id);
+  CREATE INDEX classifications_risk ON classifications(risk);
+  CREATE INDEX tool_history_run ON tool_history(run_id);
+  `,
+];
