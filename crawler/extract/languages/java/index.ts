@@ -1,9 +1,24 @@
-import { emptyExtraction, type LanguageExtractor } from '../../extractor.ts';
+import type { ExtractContext, FileExtraction, LanguageExtractor, SourceFile } from '../../extractor.ts';
+import type { Node } from '../../parser.ts';
+import { annotatedTools } from './annotated-tools.ts';
+import { javaEvaluator } from './evaluate.ts';
+import { readImports } from './imports.ts';
+import { sdkTools } from './sdk-tools.ts';
+import { springToolConfidence } from './spring-wiring.ts';
 
-// Placeholder until the java extractor lands.
+/** Java MCP servers: Quarkus and Spring AI annotations, and the MCP Java SDK's `Tool` values. */
 export const javaExtractor: LanguageExtractor = {
   id: 'java',
-  grammars: [],
-  markers: [],
-  extract: () => emptyExtraction(),
+  grammars: ['java'],
+  markers: ['@Tool', '@McpTool', 'McpSchema', 'io.modelcontextprotocol.spec'],
+  extract(file: SourceFile, root: Node, context: ExtractContext): FileExtraction {
+    const imports = readImports(root);
+    const evaluator = javaEvaluator(file.path, root, imports, context);
+    const input = { path: file.path, root, imports, evaluator };
+    const tools = [
+      ...annotatedTools({ ...input, springToolConfidence: () => springToolConfidence(context.tree) }),
+      ...sdkTools(input),
+    ];
+    return { tools, dynamic: [], warnings: [] };
+  },
 };
