@@ -23,8 +23,8 @@ export const MIGRATIONS: readonly string[] = [
     stars        INTEGER,
     language     TEXT,
     description  TEXT,
-    crawled_at   TEXT NOT NULL,                -- when this content was last extracted
-    checked_at   TEXT NOT NULL,                -- when the repository was last seen by a crawl
+    crawled_at   TEXT NOT NULL,                -- when the stored content was extracted
+    run_id       INTEGER NOT NULL,             -- the run that stored it
     status       TEXT NOT NULL DEFAULT 'ok',   -- ok | failed (a failed crawl keeps the previous rows)
     error        TEXT
   );

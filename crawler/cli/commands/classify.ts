@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { analyzeRepository } from '../../pipeline/analyze.ts';
+import { printJson } from '../options.ts';
+import { checkoutArg } from '../path-arg.ts';
+
+export function registerClassify(program: Command): void {
+  program
+    .command('classify')
+    .description('extract and classify the tools of one local checkout, with evidence and policies')
+    .argument('<path>', 'folder of a server repository')
+    .option('--json', 'print servers, tools, classifications and policies as JSON on stdout')
+    .action(async (path: string, options: { json?: boolean }) => {
+      const { tree, name } = checkoutArg(path);
+      const analysis = await analyzeRepository(tree, name);
+      if (options.json) {
+        return printJson({
+          repository: name,
+          servers: analysis.servers.map(({ server, tools, dynamic, policy }) => ({
+            ...server,
+            policy: JSON.parse(policy),
+            dynamic,
+            tools: tools.map(({ tool, classification, policy: toolPolicy, policyNote }) => ({
+              name: tool.name, file: tool.file, line: tool.line, description: tool.description,
+              annotations: tool.annotations, ...classification, policy: JSON.parse(toolPolicy), policyNote,
+            })),
+          })),
+          warnings: analysis.extraction.warnings,
+        });
+      }
+      for (const { server, tools } of analysis.servers) {
+        console.log(`${server.name} (${server.path}, ${server.sdk}): ${tools.length} tools`);
+        for (const { tool, classification } of tools) {
+          const evidence = classification.findings[0]?.evidence[0];
+          const quote = evidence ? (evidence.kind === 'code' ? `${evidence.file}:${evidence.line}` : `"${evidence.quote.slice(0, 50)}"`) : '';
+          console.log(`  ${classification.risk.toUpperCase().padEnd(9)} ${classification.category.padEnd(12)} ${tool.name.padEnd(30)} ${quote}`);
+        }
+      }
+      for (const warning of analysis.extraction.warnings) console.error(`warning: ${warning.file}: ${warning.message}`);
+    });
+}

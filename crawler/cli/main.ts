@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { CatalogError } from '../store/open.ts';
+import { registerClassify } from './commands/classify.ts';
+import { registerCrawl } from './commands/crawl.ts';
+import { registerEval } from './commands/eval.ts';
+import { registerExtract } from './commands/extract.ts';
+import { registerPolicy } from './commands/policy.ts';
+import { registerStats } from './commands/stats.ts';
+import { EXIT, InputError, ReportedFailure, UsageError } from './errors.ts';
+
+/** Every command, listed explicitly. */
+const COMMANDS = [registerCrawl, registerExtract, registerClassify, registerPolicy, registerStats, registerEval];
+
+export function buildProgram(): Command {
+  const program = new Command('mcp-risk')
+    .description('An open catalog of MCP server tools: extracted statically from source, classified by risk, with a policy for each.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 bad usage. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof ReportedFailure) return EXIT.failure;
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      console.error(`mcp-risk: ${error.message}`);
+      return EXIT.usage;
+    }
+    if (error instanceof InputError || error instanceof CatalogError) {
+      console.error(`mcp-risk: ${error.message}`);
+      return EXIT.failure;
+    }
+    console.error(`mcp-risk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,61 @@
+import { classifyTool, type ToolFacts } from '../classify/index.ts';
+import { extractRepository } from '../extract/index.ts';
+import type { SourceTree } from '../fetch/source-tree.ts';
+import type { Classification, DynamicTools, Extraction, Server, Tool } from '../model/index.ts';
+import { formatPolicy, policyNote, serverPolicy, toolPolicy } from '../policy/index.ts';
+
+/** Handlers longer than this are cut: the signals we look for sit near the top, and pages stay small. */
+const MAX_HANDLER_LINES = 400;
+
+export interface AnalyzedTool {
+  tool: Tool;
+  classification: Classification;
+  /** The tool's policy.json text, formatted. */
+  policy: string;
+  policyNote: string;
+}
+
+export interface AnalyzedServer {
+  server: Server;
+  tools: AnalyzedTool[];
+  dynamic: DynamicTools[];
+  /** The whole-server policy.json text, formatted. */
+  policy: string;
+}
+
+export interface Analysis {
+  extraction: Extraction;
+  servers: AnalyzedServer[];
+}
+
+/** The handler's source lines, read as text (never run), when the extractor located them. */
+export function handlerCode(tree: SourceTree, tool: Tool): ToolFacts['handlerCode'] {
+  if (!tool.handler) return null;
+  const text = tree.read(tool.handler.file)?.toString('utf8');
+  if (!text) return null;
+  const lines = text.split('\n');
+  const start = tool.handler.startLine;
+  const end = Math.min(tool.handler.endLine, start + MAX_HANDLER_LINES - 1);
+  return { file: tool.handler.file, startLine: start, text: lines.slice(start - 1, end).join('\n') };
+}
+
+/** Extracts, classifies and writes policies for one repository: everything but storing it. */
+export async function analyzeRepository(tree: SourceTree, repoName: string): Promise<Analysis> {
+  const extraction = await extractRepository(tree, repoName);
+  const servers = extraction.servers.map((server): AnalyzedServer => {
+    const tools = extraction.tools
+      .filter((tool) => tool.server === server.path)
+      .map((tool): AnalyzedTool => {
+        const classification = classifyTool({ tool, handlerCode: handlerCode(tree, tool) });
+        return {
+          tool,
+          classification,
+          policy: formatPolicy(toolPolicy(tool.name, classification)),
+          policyNote: policyNote(tool.name, classification),
+        };
+      });
+    const policy = formatPolicy(serverPolicy(tools.map(({ tool, classification }) => ({ name: tool.name, classification }))));
+    return { server, tools, dynamic: extraction.dynamic.filter((d) => d.server === server.path), policy };
+  });
+  return { extraction, servers };
+}
