@@ -1,9 +1,147 @@
-import { emptyExtraction, type LanguageExtractor } from '../../extractor.ts';
+import type { Hint } from '../../../model/tool.ts';
+import { emptyExtraction, type DynamicDraft, type ExtractContext, type FileExtraction, type LanguageExtractor, type SourceFile, type ToolDraft } from '../../extractor.ts';
+import type { Node } from '../../parser.ts';
+import { annotationsValue, type AnnotationState } from './annotations.ts';
+import type { StringValue } from './evaluate.ts';
+import { sdkImports, type SdkImports } from './imports.ts';
+import { readMark3labsTool } from './mark3labs.ts';
+import { moduleSdk, type GoSdk } from './module-sdk.ts';
+import { packageOf, type GoPackage } from './package-index.ts';
+import { conditionsOf, handlerInputType, handlerSpan, registrationOf } from './registration.ts';
+import { schemaOfStruct } from './struct-schema.ts';
+import { freeze, type GoSyntax } from './syntax.ts';
+import { looksLikeToolLiteral, readToolLiteral } from './tool-literal.ts';
 
-// Placeholder until the go extractor lands.
+/** go-sdk serializes its non-pointer hints whenever Annotations is set (reference §1.2). */
+const GO_SDK_UNSET_HINTS: Partial<Record<Hint, boolean>> = { readOnlyHint: false, idempotentHint: false };
+
+/** What every tool of one file shares. */
+interface FileScope {
+  file: SourceFile;
+  pkg: GoPackage;
+  imports: SdkImports;
+  result: FileExtraction;
+}
+
+/** Tools of the Go SDKs: mark3labs/mcp-go `mcp.NewTool` and the official go-sdk `mcp.Tool` literals. */
 export const goExtractor: LanguageExtractor = {
   id: 'go',
-  grammars: [],
-  markers: [],
-  extract: () => emptyExtraction(),
+  grammars: ['go'],
+  // SDK imports, plus the fields of project-local tool types (checked against go.mod before use).
+  markers: ['mark3labs/mcp-go', 'modelcontextprotocol/go-sdk', 'InputSchema:'],
+  extract(file: SourceFile, root: Node, context: ExtractContext): FileExtraction {
+    const result = emptyExtraction();
+    const imports = sdkImports(root);
+    const importsSdk = imports.mark3labs.size > 0 || imports.goSdk.size > 0;
+    const heuristicSdk = importsSdk ? (imports.goSdk.size ? 'go-sdk' : 'go-mark3labs') : moduleSdk(file.path, context);
+    if (!importsSdk && !heuristicSdk) return result;
+    const scope: FileScope = { file, pkg: packageOf(file, root, context), imports, result };
+    if (imports.mark3labs.size) {
+      for (const call of root.descendantsOfType('call_expression')) if (call) extractNewTool(call, scope);
+    }
+    for (const literal of root.descendantsOfType('composite_literal')) if (literal) extractLiteral(literal, scope, heuristicSdk);
+    return result;
+  },
 };
+
+function extractNewTool(call: Node, scope: FileScope): void {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'selector_expression') return;
+  const constructor = fn.childForFieldName('field')?.text;
+  if (constructor !== 'NewTool' && constructor !== 'NewToolWithRawSchema') return;
+  if (!scope.imports.mark3labs.has(fn.childForFieldName('operand')?.text ?? '')) return;
+  const tool = readMark3labsTool(freeze(call), scope.imports.mark3labs, scope.pkg);
+  if (!tool) return;
+  const registration = registrationOf(call);
+  emit(scope, call, {
+    ...tool,
+    sdk: 'go-mark3labs',
+    style: `mcp.${constructor}`,
+    handler: handlerSpan(registration?.handler ?? null, scope.file.path, scope.pkg),
+    confidence: 1,
+  });
+}
+
+function extractLiteral(literal: Node, scope: FileScope, heuristicSdk: GoSdk | null): void {
+  const type = literal.childForFieldName('type');
+  const body = literal.childForFieldName('body');
+  if (!type || !body) return;
+  const keys = new Set<string>();
+  for (const element of body.namedChildren) {
+    if (element?.type === 'keyed_element') keys.add(element.namedChildren[0]?.text ?? '');
+  }
+  if (!keys.has('Name')) return;
+  const pkgAlias = type.type === 'qualified_type' ? (type.childForFieldName('package')?.text ?? '') : '';
+  const typeName = type.type === 'qualified_type' ? (type.childForFieldName('name')?.text ?? '') : type.text;
+  const sdkTool = typeName === 'Tool' && (scope.imports.goSdk.has(pkgAlias) || scope.imports.mark3labs.has(pkgAlias));
+  if (!sdkTool && !(heuristicSdk && looksLikeToolLiteral(typeName, keys))) return;
+
+  const isGoSdk = sdkTool ? scope.imports.goSdk.has(pkgAlias) : heuristicSdk === 'go-sdk';
+  const tool = readToolLiteral(freeze(literal), scope.pkg, sdkTool && isGoSdk ? GO_SDK_UNSET_HINTS : {});
+  if (!tool) return;
+  const registration = registrationOf(literal);
+  let inputSchema = tool.inputSchema;
+  let style = sdkTool ? `${pkgAlias}.Tool` : 'tool-literal';
+  const typed = registration?.callee === 'AddTool' && isGoSdk && scope.imports.goSdk.has(registration.receiver);
+  if (typed) {
+    // go-sdk's generic mcp.AddTool infers the schema from the handler's input struct.
+    style = 'mcp.AddTool';
+    const inputType = registration.typeArgument ?? handlerInputType(registration.handler, scope.pkg);
+    if (!tool.hasInputSchema && inputType) inputSchema = schemaOfStruct(inputType, scope.pkg);
+  } else if (registration?.callee === 'AddTool' && sdkTool) {
+    style = 'Server.AddTool';
+  }
+  emit(scope, literal, {
+    ...tool,
+    inputSchema,
+    sdk: isGoSdk ? 'go-sdk' : 'go-mark3labs',
+    style,
+    handler: handlerSpan(registration?.handler ?? null, scope.file.path, scope.pkg),
+    confidence: sdkTool ? 1 : 0.7,
+  });
+}
+
+interface Found {
+  name: StringValue;
+  nameNode: GoSyntax;
+  description: StringValue | null;
+  title: string | null;
+  inputSchema: Record<string, unknown> | null;
+  annotations: AnnotationState;
+  sdk: string;
+  style: string;
+  handler: ToolDraft['handler'];
+  confidence: number;
+}
+
+function emit(scope: FileScope, node: Node, found: Found): void {
+  const { name, description } = found;
+  if (!name.known) {
+    // The name is computed at run time (a wrapper's parameter, a loop variable): say so, not nothing.
+    const dynamic: DynamicDraft = {
+      file: scope.file.path,
+      line: found.nameNode.line,
+      reason: `tool name computed at run time: ${found.nameNode.text.slice(0, 200)}`,
+    };
+    scope.result.dynamic.push(dynamic);
+    return;
+  }
+  const confidence = name.complete ? (name.viaConstant ? Math.min(found.confidence, 0.95) : found.confidence) : 0.5;
+  scope.result.tools.push({
+    name: name.text,
+    nameResolved: name.complete,
+    title: found.title,
+    description: description ? description.text : null,
+    descriptionResolved: !description ? 'none' : description.complete ? 'full' : description.known ? 'partial' : 'none',
+    inputSchema: found.inputSchema,
+    annotations: annotationsValue(found.annotations),
+    annotationsOrigin: { ...found.annotations.origins },
+    file: scope.file.path,
+    line: found.nameNode.line,
+    sdk: found.sdk,
+    style: found.style,
+    conditions: conditionsOf(node),
+    confidence,
+    handler: found.handler,
+  });
+}

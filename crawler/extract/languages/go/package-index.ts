@@ -1,0 +1,116 @@
+import type { ExtractContext, SourceFile } from '../../extractor.ts';
+import { isSkippedPath } from '../../files.ts';
+import type { Node } from '../../parser.ts';
+import { freeze, type GoSyntax } from './syntax.ts';
+
+/** A function or method declared in a package: where it is, and its parameters. */
+export interface GoFunction {
+  file: string;
+  line: number;
+  endLine: number;
+  parameters: GoSyntax | undefined;
+}
+
+/** What the files of one Go package declare at top level, kept across files of the same directory. */
+export interface GoPackage {
+  constants: Map<string, GoSyntax>;
+  structs: Map<string, GoSyntax>;
+  functions: Map<string, GoFunction>;
+  methods: Map<string, GoFunction[]>;
+}
+
+// One index per directory and repository run: every file of a package consults the same one.
+const cache = new WeakMap<ExtractContext, Map<string, GoPackage>>();
+
+/** Largest number of sibling files read for one package (generated packages can hold thousands). */
+const MAX_SIBLINGS = 200;
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+function packageName(root: Node): string {
+  for (const child of root.namedChildren) {
+    if (child?.type === 'package_clause') return child.namedChildren[0]?.text ?? '';
+  }
+  return '';
+}
+
+/** The index of the package `file` belongs to: its own declarations plus those of sibling files. */
+export function packageOf(file: SourceFile, root: Node, context: ExtractContext): GoPackage {
+  const dir = dirOf(file.path);
+  let byDir = cache.get(context);
+  if (!byDir) cache.set(context, (byDir = new Map()));
+  const cached = byDir.get(dir);
+  if (cached) return cached;
+
+  const index: GoPackage = { constants: new Map(), structs: new Map(), functions: new Map(), methods: new Map() };
+  const name = packageName(root);
+  addDeclarations(index, root, file.path);
+  const siblings = context.tree
+    .paths()
+    .filter((path) => path !== file.path && dirOf(path) === dir && path.endsWith('.go') && !isSkippedPath(path))
+    .slice(0, MAX_SIBLINGS);
+  for (const sibling of siblings) {
+    context.parseFile(sibling, (siblingRoot) => {
+      if (packageName(siblingRoot) === name) addDeclarations(index, siblingRoot, sibling);
+    });
+  }
+  byDir.set(dir, index);
+  return index;
+}
+
+function addDeclarations(index: GoPackage, root: Node, path: string): void {
+  for (const declaration of root.namedChildren) {
+    if (!declaration) continue;
+    switch (declaration.type) {
+      case 'const_declaration':
+      case 'var_declaration':
+        addValues(index, declaration);
+        break;
+      case 'type_declaration':
+        for (const spec of declaration.namedChildren) {
+          const type = spec?.childForFieldName('type');
+          const typeName = spec?.childForFieldName('name')?.text;
+          if (spec?.type === 'type_spec' && type?.type === 'struct_type' && typeName) index.structs.set(typeName, freeze(type));
+        }
+        break;
+      case 'function_declaration': {
+        const fnName = declaration.childForFieldName('name')?.text;
+        if (fnName) index.functions.set(fnName, functionOf(declaration, path));
+        break;
+      }
+      case 'method_declaration': {
+        const methodName = declaration.childForFieldName('name')?.text;
+        if (!methodName) break;
+        const list = index.methods.get(methodName) ?? [];
+        list.push(functionOf(declaration, path));
+        index.methods.set(methodName, list);
+        break;
+      }
+    }
+  }
+}
+
+function addValues(index: GoPackage, declaration: Node): void {
+  const specs = declaration.descendantsOfType(['const_spec', 'var_spec']);
+  for (const spec of specs) {
+    if (!spec) continue;
+    const names = spec.childrenForFieldName('name').filter((n): n is Node => n !== null);
+    const values = spec.childForFieldName('value')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
+    names.forEach((nameNode, i) => {
+      if (values[i] && !index.constants.has(nameNode.text)) index.constants.set(nameNode.text, freeze(values[i]));
+    });
+  }
+}
+
+function functionOf(declaration: Node, path: string): GoFunction {
+  const parameters = declaration.childForFieldName('parameters');
+  return {
+    file: path,
+    line: declaration.startPosition.row + 1,
+    endLine: declaration.endPosition.row + 1,
+    parameters: parameters ? freeze(parameters) : undefined,
+  };
+}
