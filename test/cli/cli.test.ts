@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'mcp-risk.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real executable, as a user would. */
+function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, GITHUB_TOKEN: '', ...env }, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('the mcp-risk command line', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mcp-risk-cli-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists every command in --help and exits 0', async () => {
+    const run = await cli(['--help']);
+    expect(run.code).toBe(0);
+    for (const command of ['crawl', 'extract', 'classify', 'policy', 'stats', 'eval']) expect(run.stdout).toContain(command);
+  });
+
+  it('exits 2 on a bad flag value and says which', async () => {
+    const run = await cli(['crawl', '--limit', 'lots', '--db', join(dir, 'x.sqlite')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--limit');
+  });
+
+  it('explains what to set when the GitHub source has no token, and exits 2', async () => {
+    const run = await cli(['crawl', '--source', 'github', '--db', join(dir, 'x.sqlite')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('GITHUB_TOKEN');
+  });
+
+  it('names a missing path and exits 1', async () => {
+    const run = await cli(['extract', join(dir, 'no-such-server')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no-such-server');
+  });
+
+  it('names an unreadable database and exits 1 without changing it', async () => {
+    const corrupt = join(dir, 'corrupt.sqlite');
+    writeFileSync(corrupt, 'this is not a database');
+    const run = await cli(['crawl', '--source', `dir:${join(ROOT, 'data', 'samples')}`, '--db', corrupt]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(corrupt);
+    const stats = await cli(['stats', '--db', corrupt]);
+    expect(stats.code).toBe(1);
+  });
+
+  it('extracts the other files of a repository holding a binary file and invalid UTF-8, with warnings', async () => {
+    const repo = join(dir, 'broken-repo');
+    mkdirSync(join(repo, 'src'), { recursive: true });
+    writeFileSync(join(repo, 'package.json'), JSON.stringify({ name: 'broken', dependencies: { '@modelcontextprotocol/sdk': '1.20.0' } }));
+    writeFileSync(join(repo, 'src', 'index.ts'), 'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nconst server = new McpServer({name: "b", version: "1"});\nserver.tool("ping", "Reply with pong", async () => ({ content: [] }));\n');
+    writeFileSync(join(repo, 'src', 'image.ts'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]));
+    writeFileSync(join(repo, 'src', 'latin1.ts'), Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from('\nserver.tool("registerTool", "x", async () => 1);\n')]));
+    writeFileSync(join(repo, 'src', 'broken.ts'), 'server.tool("half", "unterminated", async () => { ((((( \n');
+    const run = await cli(['extract', repo, '--json']);
+    expect(run.code).toBe(0);
+    const extraction = JSON.parse(run.stdout);
+    expect(extraction.tools.map((t: { name: string }) => t.name)).toContain('ping');
+    const warned = extraction.warnings.map((w: { file: string }) => w.file);
+    expect(warned).toContain('src/image.ts');
+    expect(warned).toContain('src/latin1.ts');
+  });
+
+  it('classifies a sample server with category, risk, tags, confidence and evidence for each tool', async () => {
+    const run = await cli(['classify', join(ROOT, 'data', 'samples', 'shell-runner-python-fastmcp'), '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    const tools = result.servers.flatMap((s: { tools: unknown[] }) => s.tools);
+    expect(tools.length).toBeGreaterThan(0);
+    for (const tool of tools) {
+      expect(tool).toHaveProperty('category');
+      expect(['low', 'medium', 'high', 'critical']).toContain(tool.risk);
+      expect(Array.isArray(tool.tags)).toBe(true);
+      expect(tool.confidence).toBeGreaterThanOrEqual(0);
+      expect(Array.isArray(tool.findings)).toBe(true);
+      expect(tool.policy).toMatchObject({ version: '1', default: 'deny' });
+    }
+    const evidence = tools.flatMap((t: { findings: { evidence: unknown[] }[] }) => t.findings.flatMap((f) => f.evidence));
+    expect(evidence.length).toBeGreaterThan(0);
+  });
+});
