@@ -1,9 +1,15 @@
-import { emptyExtraction, type LanguageExtractor } from '../../extractor.ts';
+import type { ExtractContext, FileExtraction, LanguageExtractor, SourceFile } from '../../extractor.ts';
+import type { Node } from '../../parser.ts';
+import { csharpEvaluator } from './evaluate.ts';
+import { attributedTools } from './tools.ts';
 
-// Placeholder until the csharp extractor lands.
+/** C# MCP servers (`ModelContextProtocol` package): `[McpServerTool]` methods. */
 export const csharpExtractor: LanguageExtractor = {
   id: 'csharp',
-  grammars: [],
-  markers: [],
-  extract: () => emptyExtraction(),
+  grammars: ['csharp'],
+  markers: ['McpServerTool'],
+  extract(file: SourceFile, root: Node, context: ExtractContext): FileExtraction {
+    const evaluator = csharpEvaluator(file.path, root, context);
+    return { tools: attributedTools({ path: file.path, root, evaluator, context }), dynamic: [], warnings: [] };
+  },
 };
