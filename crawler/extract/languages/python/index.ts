@@ -1,9 +1,54 @@
-import { emptyExtraction, type LanguageExtractor } from '../../extractor.ts';
+import { emptyExtraction, type ExtractContext, type FileExtraction, type LanguageExtractor, type SourceFile } from '../../extractor.ts';
+import type { Node } from '../../parser.ts';
+import { callTools } from './call-tools.ts';
+import { decoratorTools } from './decorator-tools.ts';
+import { buildModuleScope } from './module-scope.ts';
+import { toolObjects } from './tool-objects.ts';
 
-// Placeholder until the python extractor lands.
+/** Deepest tree we walk; generated or hostile files nest far beyond any real server. */
+const MAX_TREE_DEPTH = 400;
+
+function tooDeep(root: Node): boolean {
+  const cursor = root.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        depth += 1;
+        if (depth > MAX_TREE_DEPTH) return true;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return false;
+        depth -= 1;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/**
+ * Python servers on the official `mcp` SDK (FastMCP/MCPServer decorators and calls, low-level
+ * `Tool(...)` lists) and on jlowin `fastmcp`. Read statically: nothing is imported or run.
+ */
+function extract(file: SourceFile, root: Node, context: ExtractContext): FileExtraction {
+  const out = emptyExtraction();
+  if (tooDeep(root)) {
+    out.warnings.push({ file: file.path, message: `python: nesting deeper than ${MAX_TREE_DEPTH} levels; not read` });
+    return out;
+  }
+  if (root.hasError) out.warnings.push({ file: file.path, message: 'python: syntax errors; tools were read from the parts that parse' });
+  const scope = buildModuleScope(file, root, context);
+  decoratorTools(scope, out);
+  callTools(scope, out);
+  toolObjects(scope, out);
+  return out;
+}
+
 export const pythonExtractor: LanguageExtractor = {
   id: 'python',
-  grammars: [],
-  markers: [],
-  extract: () => emptyExtraction(),
+  grammars: ['python'],
+  markers: ['.tool', 'add_tool', 'Tool(', 'from_function', 'from_tool'],
+  extract,
 };

@@ -1,0 +1,127 @@
+import type { FileExtraction } from '../../extractor.ts';
+import type { Node } from '../../parser.ts';
+import { conditionsOf } from './conditions.ts';
+import { disabledCondition, excludedArguments, positionalSlots } from './decorator-tools.ts';
+import { bindingOf } from './evaluate.ts';
+import { functionDefinition, isLoopVariable } from './functions.ts';
+import type { ModuleScope } from './module-scope.ts';
+import { callArguments, dottedName, lastSegment, lineOf, unwrap, type CallArguments } from './nodes.ts';
+import { receiverSdk, sdkOfImports, serverClassOf, type PythonSdk } from './sdk.ts';
+import { mcpVersion } from './sdk-version.ts';
+import { signatureSchema } from './signature-schema.ts';
+import { toolDraft, type Registration } from './tool-draft.ts';
+
+const TOOL_FACTORIES = new Set(['from_function', 'from_tool']);
+
+/** `Tool.from_function(...)` / `FunctionTool.from_function(...)` / `Tool.from_tool(...)`. */
+function isToolFactory(node: Node): boolean {
+  const current = unwrap(node);
+  if (current.type !== 'call') return false;
+  const parts = dottedName(current.childForFieldName('function')!) ?? [];
+  return parts.length >= 2 && TOOL_FACTORIES.has(parts[parts.length - 1]) && /Tool$/.test(parts[parts.length - 2]);
+}
+
+/** A Tool object registered again (`mcp.add_tool(tool)`): the factory call already counts it. */
+function isToolObject(node: Node, scope: ModuleScope): boolean {
+  if (isToolFactory(node)) return true;
+  const current = unwrap(node);
+  if (current.type !== 'identifier') return false;
+  const bound = bindingOf(current, scope);
+  return bound !== null && isToolFactory(bound);
+}
+
+interface FunctionRegistration {
+  call: Node;
+  args: CallArguments;
+  /** The function registered, as written. */
+  fn: Node | null;
+  /** Positional arguments after the function. */
+  afterFunction: Node[];
+  sdk: PythonSdk;
+  style: string;
+}
+
+/**
+ * Registrations by call: `mcp.add_tool(fn, ...)`, `mcp.tool(name=...)(fn)`, fastmcp's direct
+ * `mcp.tool(fn, name=...)`, and `Tool.from_function(fn, ...)` / `Tool.from_tool(tool, ...)`.
+ */
+export function callTools(scope: ModuleScope, out: FileExtraction): void {
+  for (const call of scope.root.descendantsOfType('call')) {
+    if (!call || call.parent?.type === 'decorator') continue;
+    const found = functionRegistration(call, scope);
+    if (found) register(found, scope, out);
+  }
+}
+
+function functionRegistration(call: Node, scope: ModuleScope): FunctionRegistration | null {
+  const callee = call.childForFieldName('function');
+  if (!callee) return null;
+  const args = callArguments(call);
+  if (callee.type === 'call') {
+    // mcp.tool(name='x')(fn): the decorator applied by hand.
+    const inner = callee.childForFieldName('function');
+    const receiver = inner?.type === 'attribute' && inner.childForFieldName('attribute')?.text === 'tool' ? inner.childForFieldName('object') : null;
+    const sdk = receiver ? receiverSdk(receiver, scope) : null;
+    if (!sdk) return null;
+    const decoratorArgs = callArguments(callee);
+    return { call: callee, args: decoratorArgs, fn: args.positional[0] ?? null, afterFunction: decoratorArgs.positional, sdk, style: `${serverClassOf(scope)}.tool` };
+  }
+  if (callee.type !== 'attribute') return null;
+  const method = callee.childForFieldName('attribute')?.text;
+  const receiver = callee.childForFieldName('object');
+  if (!receiver) return null;
+  if (method && TOOL_FACTORIES.has(method) && /Tool$/.test(lastSegment(receiver) ?? '')) {
+    const sdk = sdkOfImports(scope);
+    if (!sdk) return null;
+    const fn = args.keywords.get(method === 'from_tool' ? 'tool' : 'fn') ?? args.positional[0] ?? null;
+    return { call, args, fn, afterFunction: [], sdk, style: `Tool.${method}` };
+  }
+  if (method === 'add_tool') {
+    const fn = args.keywords.get('fn') ?? args.keywords.get('tool') ?? args.positional[0] ?? null;
+    if (!fn || isToolObject(fn, scope)) return null;
+    const sdk = receiverSdk(receiver, scope);
+    return sdk ? { call, args, fn, afterFunction: args.positional.slice(1), sdk, style: `${serverClassOf(scope)}.add_tool` } : null;
+  }
+  if (method === 'tool' && args.positional[0] && call.parent?.type !== 'call') {
+    // fastmcp: mcp.tool(fn, name=...) registers directly; a string first argument is a decorator factory.
+    const first = unwrap(args.positional[0]);
+    if (first.type !== 'identifier' && first.type !== 'attribute') return null;
+    const sdk = receiverSdk(receiver, scope);
+    return sdk ? { call, args, fn: first, afterFunction: args.positional.slice(1), sdk, style: `${serverClassOf(scope)}.tool` } : null;
+  }
+  return null;
+}
+
+function register(found: FunctionRegistration, scope: ModuleScope, out: FileExtraction): void {
+  const { args, fn } = found;
+  const [positionalName, ...afterName] = found.afterFunction;
+  const nameNode = args.keywords.get('name') ?? positionalName ?? null;
+  const isFactory = found.style.startsWith('Tool.');
+  const slots = found.sdk === 'py-mcp' && !isFactory ? positionalSlots(scope, afterName) : {};
+  if (Object.keys(slots).some((slot) => slot !== 'annotations') && !mcpVersion(scope)) {
+    out.warnings.push({ file: scope.file.path, message: `line ${lineOf(found.call)}: positional ${found.style} arguments after the name mean title before mcp 1.10 reordered them; no manifest pins the version, read as title, description` });
+  }
+  const definition = fn && found.style !== 'Tool.from_tool' ? functionDefinition(fn, scope) : null;
+  const functionName = fn && found.style !== 'Tool.from_tool' ? lastSegment(fn) : null;
+  const loopNode = nameNode ?? fn;
+  if (loopNode && isLoopVariable(loopNode)) {
+    out.dynamic.push({ file: scope.file.path, line: lineOf(found.call), reason: `${found.style} in a loop: the tool names are known only at run time (${loopNode.text})` });
+    return;
+  }
+  const registration: Registration = {
+    nameNode,
+    functionName,
+    descriptionNode: args.keywords.get('description') ?? slots.description ?? null,
+    titleNode: args.keywords.get('title') ?? slots.title ?? null,
+    annotationsNode: args.keywords.get('annotations') ?? slots.annotations ?? null,
+    definition,
+    inputSchema: definition ? signatureSchema(definition, scope, excludedArguments(args, scope)) : null,
+    line: lineOf(args.keywordNodes.get('name') ?? positionalName ?? found.call),
+    conditions: [...conditionsOf(found.call, scope), ...disabledCondition(args, scope)],
+    sdk: found.sdk,
+    style: found.style,
+    formConfidence: definition || nameNode ? 1 : 0.8,
+  };
+  const draft = toolDraft(registration, scope);
+  if (draft) out.tools.push(draft);
+}

@@ -1,0 +1,58 @@
+import type { FileExtraction } from '../../extractor.ts';
+import type { Node } from '../../parser.ts';
+import { conditionsOf } from './conditions.ts';
+import { isLoopVariable } from './functions.ts';
+import { schemaOfExpression } from './input-schema.ts';
+import type { ModuleScope } from './module-scope.ts';
+import { callArguments, dottedName, lineOf } from './nodes.ts';
+import { isSdkModule, sdkOfImports } from './sdk.ts';
+import { toolDraft } from './tool-draft.ts';
+
+/**
+ * True when a callee is the MCP `Tool` type: `Tool`, `types.Tool`, `mcp.types.Tool`, unless
+ * the name visibly comes from another library (`from langchain.tools import Tool`).
+ */
+function isMcpToolType(callee: Node, scope: ModuleScope): boolean {
+  const parts = dottedName(callee);
+  if (!parts || parts[parts.length - 1] !== 'Tool') return false;
+  const binding = scope.imports.get(parts[0]);
+  if (binding) return isSdkModule(binding.module);
+  return parts.length === 1 ? !scope.classes.has('Tool') : false;
+}
+
+/**
+ * Tool objects of the low-level server: `Tool(name=..., description=..., inputSchema=...)` as
+ * returned by `@server.list_tools()` (or an `on_list_tools=` handler), built inline, in
+ * variables or appended under conditions. The line is the one holding `name=`.
+ */
+export function toolObjects(scope: ModuleScope, out: FileExtraction): void {
+  const sdk = sdkOfImports(scope);
+  if (!sdk) return;
+  for (const call of scope.root.descendantsOfType('call')) {
+    const callee = call?.childForFieldName('function');
+    if (!call || !callee || !isMcpToolType(callee, scope)) continue;
+    const args = callArguments(call);
+    const nameNode = args.keywords.get('name');
+    if (!nameNode) continue;
+    if (isLoopVariable(nameNode)) {
+      out.dynamic.push({ file: scope.file.path, line: lineOf(call), reason: `Tool objects built in a loop: the names are known only at run time (${nameNode.text})` });
+      continue;
+    }
+    const schemaNode = args.keywords.get('inputSchema') ?? args.keywords.get('input_schema');
+    const draft = toolDraft({
+      nameNode,
+      functionName: null,
+      descriptionNode: args.keywords.get('description') ?? null,
+      titleNode: args.keywords.get('title') ?? null,
+      annotationsNode: args.keywords.get('annotations') ?? null,
+      definition: null,
+      inputSchema: schemaNode ? schemaOfExpression(schemaNode, scope) : null,
+      line: lineOf(args.keywordNodes.get('name') ?? call),
+      conditions: conditionsOf(call, scope),
+      sdk,
+      style: 'Server.list_tools',
+      formConfidence: 1,
+    }, scope);
+    if (draft) out.tools.push(draft);
+  }
+}
