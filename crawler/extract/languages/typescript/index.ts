@@ -1,9 +1,37 @@
-import { emptyExtraction, type LanguageExtractor } from '../../extractor.ts';
+import type { ExtractionWarning } from '../../../model/index.ts';
+import type { ExtractContext, FileExtraction, LanguageExtractor, SourceFile } from '../../extractor.ts';
+import type { Node } from '../../parser.ts';
+import { Evaluator } from './evaluate.ts';
+import { mcpImports, packageDependsOnMcp, sdkOf } from './mcp-imports.ts';
+import { Program } from './program.ts';
+import { findRegistrations } from './registrations.ts';
+import { toToolDraft } from './tool-draft.ts';
 
-// Placeholder until the typescript extractor lands.
+/**
+ * TypeScript and JavaScript MCP servers: `@modelcontextprotocol/sdk` (`tool`, `registerTool`,
+ * `registerToolTask`, low-level `tools/list` handlers), punkpeye `fastmcp` (`addTool`), and tool
+ * objects registered in loops.
+ */
 export const typescriptExtractor: LanguageExtractor = {
   id: 'typescript',
-  grammars: [],
-  markers: [],
-  extract: () => emptyExtraction(),
+  grammars: ['typescript', 'tsx', 'javascript'],
+  markers: ['.tool(', '.tool<', 'registerTool', 'ListToolsRequestSchema', 'tools/list', 'addTool('],
+  extract,
 };
+
+function extract(file: SourceFile, root: Node, context: ExtractContext): FileExtraction {
+  const imports = mcpImports(file.text);
+  const imported = imports.length > 0;
+  if (!imported && !packageDependsOnMcp(context, file.path)) return { tools: [], dynamic: [], warnings: [] };
+  const warnings: ExtractionWarning[] = [];
+  if (root.hasError) warnings.push({ file: file.path, message: 'typescript: syntax errors; tools were read from the parts that parse' });
+  const program = new Program(context, file, root);
+  try {
+    const evaluator = new Evaluator(program);
+    const found = findRegistrations(evaluator, { mod: program.main, sdk: sdkOf(imports), imported });
+    const tools = found.tools.map((parts) => toToolDraft(evaluator, parts));
+    return { tools, dynamic: found.dynamic, warnings };
+  } finally {
+    program.dispose();
+  }
+}

@@ -1,0 +1,266 @@
+import type { Condition } from '../../../model/index.ts';
+import type { DynamicDraft } from '../../extractor.ts';
+import type { Node } from '../../parser.ts';
+import { conditionsBetween } from './conditions.ts';
+import type { Evaluator } from './evaluate.ts';
+import type { Module } from './program.ts';
+import { callArguments, calledMethod, isFunction, lineOf, memberName, namedChildren, unwrap } from './syntax.ts';
+import { handlerSpan, type ToolParts } from './tool-draft.ts';
+import { EMPTY_ENV, isText, type Env, type Value } from './values.ts';
+
+const HINT_KEYS = new Set(['title', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
+const REGISTERING = new Set(['tool', 'registerTool', 'registerToolTask', 'addTool', 'setRequestHandler']);
+/** Loop expansions per registering call: enough for real registries, bounded against blow-ups. */
+const MAX_EXPANSIONS = 1000;
+
+export interface FileScan {
+  mod: Module;
+  sdk: string;
+  /** The file imports an MCP package; without it only unambiguous call shapes count. */
+  imported: boolean;
+}
+
+export interface Found {
+  tools: ToolParts[];
+  dynamic: DynamicDraft[];
+}
+
+/** Every tool registration in one file, each call expanded over the loops that enclose it. */
+export function findRegistrations(evaluator: Evaluator, scan: FileScan): Found {
+  const found: Found = { tools: [], dynamic: [] };
+  for (const call of scan.mod.root.descendantsOfType('call_expression')) {
+    if (!call) continue;
+    const method = calledMethod(call);
+    if (!method || !REGISTERING.has(method)) continue;
+    const args = callArguments(call);
+    if (!matchesShape(method, args, scan)) continue;
+    const base = conditionsBetween(call, null, scan.mod, evaluator.program).concat(disabledConditions(call));
+    for (const binding of loopBindings(evaluator, call, scan.mod)) {
+      const context = { evaluator, scan, call, args, env: binding.env, conditions: [...base, ...binding.conditions], looped: binding.looped };
+      if (method === 'setRequestHandler') listHandler(context, found);
+      else if (method === 'addTool') found.tools.push(fromToolObject(context, evaluator.evaluate(args[0], scan.mod, binding.env), 'FastMCP.addTool'));
+      else if (method === 'tool') found.tools.push(variadicTool(context));
+      else found.tools.push(registerTool(context, method));
+    }
+  }
+  return found;
+}
+
+interface CallContext {
+  evaluator: Evaluator;
+  scan: FileScan;
+  call: Node;
+  args: Node[];
+  env: Env;
+  conditions: Condition[];
+  looped: boolean;
+}
+
+/** Arity and argument kinds of each form, so that look-alike APIs are not taken for MCP. */
+function matchesShape(method: string, args: Node[], scan: FileScan): boolean {
+  const kinds = args.map((arg) => unwrap(arg).type);
+  const isCallback = (index: number): boolean => index >= 0 && (isFunction(unwrap(args[index])) || ['identifier', 'member_expression', 'call_expression'].includes(kinds[index]));
+  const textLike = (kind: string | undefined): boolean => kind !== undefined && !['object', 'arrow_function', 'function_expression', 'array', 'number'].includes(kind);
+  switch (method) {
+    case 'tool':
+      if (args.length < 2 || args.length > 6 || !textLike(kinds[0]) || !isCallback(args.length - 1)) return false;
+      return scan.imported || (kinds[0] === 'string' && isFunction(unwrap(args[args.length - 1])));
+    case 'registerTool':
+    case 'registerToolTask':
+      if (args.length < 3 || !textLike(kinds[0]) || kinds[1] === 'string' || isFunction(unwrap(args[1]))) return false;
+      return scan.imported || (kinds[0] === 'string' && kinds[1] === 'object');
+    case 'addTool':
+      return args.length === 1 && (scan.sdk === 'ts-fastmcp' || (scan.imported && kinds[0] === 'object'));
+    case 'setRequestHandler': {
+      const schema = args[0] ? unwrap(args[0]) : null;
+      if (!schema || args.length < 2) return false;
+      const isList = /ListToolsRequestSchema$/.test(schema.text) || (schema.type === 'string' && schema.text.slice(1, -1) === 'tools/list');
+      return isList && scan.imported;
+    }
+    default:
+      return false;
+  }
+}
+
+/** `server.tool(name, ...rest, cb)`: mirrors the SDK's runtime reading of the middle arguments. */
+function variadicTool(ctx: CallContext): ToolParts {
+  const { evaluator, scan, args, env } = ctx;
+  const middle = args.slice(1, -1).map((node) => ({ node, value: evaluator.evaluate(node, scan.mod, env) }));
+  let description: Value | null = null;
+  let index = 0;
+  if (middle.length > 0 && isDescription(middle[0], middle)) {
+    description = middle[0].value;
+    index = 1;
+  }
+  let schema: Value | null = null;
+  let annotations: Value | null = null;
+  const rest = middle.slice(index);
+  if (rest.length >= 2) {
+    schema = rest[0].value;
+    annotations = rest[1].value;
+  } else if (rest.length === 1) {
+    if (isAnnotations(rest[0].value, rest[0].node)) annotations = rest[0].value;
+    else schema = rest[0].value;
+  }
+  return parts(ctx, {
+    name: evaluator.evaluate(args[0], scan.mod, env),
+    nameNode: args[0],
+    description,
+    schema,
+    annotations,
+    title: null,
+    handler: handlerSpan(evaluator, args[args.length - 1], scan.mod),
+    style: 'McpServer.tool',
+  });
+}
+
+function isDescription(first: { node: Node; value: Value }, middle: Array<{ node: Node; value: Value }>): boolean {
+  if (isText(first.value)) return true;
+  if (first.value.kind !== 'unknown' || unwrap(first.node).type === 'object') return false;
+  if (middle.length === 3) return true;
+  if (middle.length === 2) return !isAnnotations(middle[1].value, middle[1].node) || /desc|prompt/i.test(first.node.text);
+  return /desc|prompt/i.test(first.node.text);
+}
+
+/** A plain object of hint keys with literal values (not a Zod shape, which has schema values). */
+function isAnnotations(value: Value, node: Node): boolean {
+  if (value.kind !== 'obj') return /annotation|hint/i.test(node.text);
+  if (value.entries.size === 0) return false;
+  return [...value.entries.keys()].every((key) => HINT_KEYS.has(key));
+}
+
+/** `server.registerTool(name, { title, description, inputSchema, annotations }, cb)` and the task variant. */
+function registerTool(ctx: CallContext, method: string): ToolParts {
+  const { evaluator, scan, args, env } = ctx;
+  const config = evaluator.evaluate(args[1], scan.mod, env);
+  const field = (key: string): Value | null => (config.kind === 'obj' && config.entries.has(key) ? evaluator.member(config, key, key) : null);
+  return parts(ctx, {
+    name: evaluator.evaluate(args[0], scan.mod, env),
+    nameNode: args[0],
+    title: field('title'),
+    description: field('description'),
+    schema: config.kind === 'obj' ? field('inputSchema') : { kind: 'unknown', src: args[1].text },
+    annotations: field('annotations'),
+    handler: handlerSpan(evaluator, args[2], scan.mod),
+    style: method === 'registerTool' ? 'McpServer.registerTool' : 'McpServer.registerToolTask',
+  });
+}
+
+/** `setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...] }))`: each listed object is a tool. */
+function listHandler(ctx: CallContext, found: Found): void {
+  const { evaluator, scan, args, env, call } = ctx;
+  const handler = evaluator.evaluate(args[1], scan.mod, env);
+  const result = handler.kind === 'fn' ? evaluator.callFunction(handler, [], args[1].text) : handler;
+  const tools = evaluator.member(result, 'tools', 'tools');
+  if (tools.kind !== 'arr') {
+    found.dynamic.push({ file: scan.mod.path, line: lineOf(call), reason: 'the tools/list handler builds its list at run time' });
+    return;
+  }
+  for (const item of tools.items) {
+    if (item.value.kind !== 'obj') {
+      const where = item.value.kind === 'unknown' ? item.value.src : item.value.kind;
+      found.dynamic.push({ file: scan.mod.path, line: lineOf(call), reason: `a tools/list entry cannot be read statically: ${where.slice(0, 120)}` });
+      continue;
+    }
+    found.tools.push(fromToolObject({ ...ctx, conditions: [...ctx.conditions, ...item.conditions] }, item.value, 'Server.setRequestHandler'));
+  }
+}
+
+/** A tool written as an object: `{ name, title, description, inputSchema | parameters, annotations }`. */
+function fromToolObject(ctx: CallContext, value: Value, style: string): ToolParts {
+  const { evaluator, call } = ctx;
+  const field = (key: string): Value | null => (value.kind === 'obj' && value.entries.has(key) ? evaluator.member(value, key, key) : null);
+  const nameEntry = value.kind === 'obj' ? value.entries.get('name') : undefined;
+  const handlerEntry = value.kind === 'obj' ? (value.entries.get('execute') ?? value.entries.get('handler')) : undefined;
+  return parts(ctx, {
+    name: field('name') ?? { kind: 'unknown', src: callArguments(call)[0]?.text ?? call.text },
+    nameNode: nameEntry?.node ?? call,
+    title: field('title'),
+    description: field('description'),
+    schema: field('inputSchema') ?? field('parameters'),
+    annotations: field('annotations'),
+    handler: handlerEntry?.node ? handlerSpan(evaluator, handlerEntry.node, handlerEntry.mod) : null,
+    style,
+  });
+}
+
+function parts(
+  ctx: CallContext,
+  read: Pick<ToolParts, 'name' | 'nameNode' | 'title' | 'description' | 'schema' | 'annotations' | 'handler' | 'style'>,
+): ToolParts {
+  return {
+    ...read,
+    mod: ctx.scan.mod,
+    conditions: ctx.conditions,
+    sdk: ctx.scan.sdk,
+    style: ctx.looped ? 'tool-objects-loop' : read.style,
+    formConfidence: ctx.looped || read.style === 'Server.setRequestHandler' ? 0.9 : 1,
+  };
+}
+
+interface Binding {
+  env: Env;
+  conditions: Condition[];
+  looped: boolean;
+}
+
+/**
+ * The environments a registering call runs in: one per element of each array it is looped over
+ * (`for (const t of tools)`, `tools.forEach(t => ...)`), or the empty one.
+ */
+function loopBindings(evaluator: Evaluator, call: Node, mod: Module): Binding[] {
+  const loops: Array<{ pattern: Node; collection: Node; keys: boolean }> = [];
+  for (let node = call.parent; node; node = node.parent) {
+    if (node.type === 'for_in_statement') {
+      const pattern = node.childForFieldName('left');
+      const collection = node.childForFieldName('right');
+      const keys = node.children.some((child) => child?.type === 'in');
+      if (pattern && collection) loops.unshift({ pattern, collection, keys });
+    } else if (isFunction(node) && node.parent?.type === 'arguments') {
+      const outer = node.parent.parent;
+      const method = outer?.type === 'call_expression' ? calledMethod(outer) : null;
+      const callee = outer ? unwrap(outer.childForFieldName('function') ?? outer) : null;
+      const pattern = node.childForFieldName('parameter') ?? namedChildren(node.childForFieldName('parameters') ?? node)[0];
+      const collection = callee?.childForFieldName('object');
+      if (method && ['forEach', 'map', 'flatMap'].includes(method) && pattern && collection && memberName(callee!)) loops.unshift({ pattern, collection, keys: false });
+    }
+  }
+  let bindings: Binding[] = [{ env: EMPTY_ENV, conditions: [], looped: false }];
+  for (const loop of loops) {
+    const next: Binding[] = [];
+    for (const binding of bindings) {
+      const collection = evaluator.evaluate(loop.collection, mod, binding.env);
+      const items = loop.keys && collection.kind === 'obj'
+        ? [...collection.entries.keys()].map((key) => ({ value: { kind: 'str', value: key } as Value, conditions: [] }))
+        : collection.kind === 'arr' ? collection.items : null;
+      if (!items || items.length === 0) {
+        next.push(binding);
+        continue;
+      }
+      for (const item of items) {
+        if (next.length >= MAX_EXPANSIONS) break;
+        const env = new Map(binding.env);
+        evaluator.bind(loop.pattern, item.value, env, mod);
+        next.push({ env, conditions: [...binding.conditions, ...item.conditions], looped: true });
+      }
+    }
+    bindings = next;
+  }
+  return bindings;
+}
+
+/** `const t = server.registerTool(...); t.disable()`: registered, but hidden until enabled. */
+function disabledConditions(call: Node): Condition[] {
+  const declarator = call.parent;
+  if (declarator?.type !== 'variable_declarator') return [];
+  const handle = declarator.childForFieldName('name');
+  const scope = declarator.parent?.parent;
+  if (!handle || handle.type !== 'identifier' || !scope) return [];
+  const found: Condition[] = [];
+  for (const use of scope.descendantsOfType('call_expression')) {
+    if (!use || calledMethod(use) !== 'disable') continue;
+    const callee = unwrap(use.childForFieldName('function')!);
+    if (callee.childForFieldName('object')?.text === handle.text) found.push({ kind: 'disabled', expr: use.text });
+  }
+  return found;
+}
