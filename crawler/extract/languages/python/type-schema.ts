@@ -53,6 +53,7 @@ export function typeSchema(typeNode: Node, scope: ModuleScope, depth = 0): JsonS
     const text = asText(evaluate(node, scope, depth + 1));
     return text?.complete && /^[\w.]+$/.test(text.text) ? namedSchema(text.text.split('.'), scope, depth) : {};
   }
+  if (node.type === 'union_type') return union(namedChildren(node), scope, depth);
   if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '|') {
     return union([node.childForFieldName('left'), node.childForFieldName('right')], scope, depth);
   }
