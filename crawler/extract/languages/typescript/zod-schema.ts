@@ -13,7 +13,6 @@ interface Property {
 }
 
 const MAX_SCHEMA_DEPTH = 12;
-const JSON_SCHEMA_KEYS = new Set(['type', 'properties', '$schema', 'required', 'anyOf', 'oneOf', 'allOf']);
 
 /**
  * The JSON Schema of a tool's input as the SDK would send it: Zod raw shapes, `z.object(...)` chains,
@@ -32,11 +31,16 @@ export function inputSchemaOf(evaluator: Evaluator, value: Value | null): JsonSc
   return null;
 }
 
-/** An object literal whose entries are Zod schemas (or empty): the SDK's "raw shape". */
+/**
+ * A JSON Schema written out (`{ type: "object", properties: {...} }`), as opposed to a Zod raw shape,
+ * whose property values are Zod calls even when a property is called `type` or `properties`.
+ */
 export function isJsonSchemaLiteral(value: Extract<Value, { kind: 'obj' }>): boolean {
-  const type = value.entries.get('type');
-  if (type?.node && unwrap(type.node).type === 'string') return true;
-  return [...value.entries.keys()].some((key) => JSON_SCHEMA_KEYS.has(key) && key !== 'type') && !value.entries.has('_def');
+  const literal = (key: string, kind: string): boolean => {
+    const node = value.entries.get(key)?.node;
+    return node ? unwrap(node).type === kind : false;
+  };
+  return literal('type', 'string') || literal('properties', 'object') || literal('$schema', 'string');
 }
 
 function objectSchema(evaluator: Evaluator, shape: Extract<Value, { kind: 'obj' }>, depth: number): JsonSchema {
@@ -78,8 +82,8 @@ function zodSchema(evaluator: Evaluator, raw: Node, mod: Module, env: Env, depth
   const method = memberName(callee);
   const receiver = callee.childForFieldName('object');
   if (!method || !receiver) return { schema: {}, optional: false };
-  if (isZodRoot(evaluator, receiver, mod)) return base(evaluator, method, args, mod, env, depth);
   if (method === 'toJSONSchema' && args[0]) return zodSchema(evaluator, args[0], mod, env, depth + 1);
+  if (isZodRoot(evaluator, receiver, mod)) return base(evaluator, method, args, mod, env, depth);
   return modify(evaluator, zodSchema(evaluator, receiver, mod, env, depth + 1), method, args, mod, env, depth);
 }
 
