@@ -1,0 +1,59 @@
+/** Crawled text shown in full would let one megabyte description swamp a page. */
+export const DESCRIPTION_LIMIT = 600;
+export const QUOTE_LIMIT = 300;
+
+export interface Truncated {
+  /** The text to show at first. */
+  shown: string;
+  /** True when `shown` is shorter than the full text. */
+  truncated: boolean;
+  /** Length of the full text in characters (code points). */
+  length: number;
+}
+
+/**
+ * Shortens text to about `limit` characters, at a word boundary when one is near, never inside a
+ * surrogate pair. The caller keeps the full text for a <details>.
+ */
+export function truncate(text: string, limit: number = DESCRIPTION_LIMIT): Truncated {
+  const chars = Array.from(text);
+  if (chars.length <= limit) return { shown: text, truncated: false, length: chars.length };
+  let cut = chars.slice(0, limit).join('');
+  const space = cut.search(/\s\S*$/);
+  if (space > limit * 0.8) cut = cut.slice(0, space);
+  return { shown: `${cut.trimEnd()}…`, truncated: true, length: chars.length };
+}
+
+/** JSON.parse that gives `fallback` for null, invalid JSON or a value of the wrong shape. */
+export function parseJson<T>(text: string | null | undefined, fallback: T, accept: (value: unknown) => boolean = () => true): T {
+  if (text === null || text === undefined) return fallback;
+  try {
+    const value: unknown = JSON.parse(text);
+    return accept(value) ? (value as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** "1 parameter", "3 parameters". */
+export function plural(count: number, noun: string, many = `${noun}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
+}
+
+/**
+ * Crawled text for an attribute that only summarises (meta description): escaping keeps it safe
+ * anyway, but angle brackets and control characters are dropped so no markup-looking text survives.
+ */
+export function summaryText(text: string, limit = 160): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = text.replace(/[<>\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return truncate(plain, limit).shown;
+}
