@@ -6,7 +6,8 @@ import type { StringValue } from './evaluate.ts';
 import { sdkImports, type SdkImports } from './imports.ts';
 import { readMark3labsTool } from './mark3labs.ts';
 import { moduleSdk, type GoSdk } from './module-sdk.ts';
-import { packageOf, type GoPackage } from './package-index.ts';
+import { localPackageDirs } from './local-imports.ts';
+import { packageIn, packageOf, type GoPackage } from './package-index.ts';
 import { conditionsOf, handlerInputType, handlerSpan, registrationOf } from './registration.ts';
 import { schemaOfStruct } from './struct-schema.ts';
 import { freeze, type GoSyntax } from './syntax.ts';
@@ -21,6 +22,8 @@ interface FileScope {
   pkg: GoPackage;
   imports: SdkImports;
   result: FileExtraction;
+  /** The repository's own packages this file imports, read on first use. */
+  imported: () => Map<string, GoPackage>;
 }
 
 /** Tools of the Go SDKs: mark3labs/mcp-go `mcp.NewTool` and the official go-sdk `mcp.Tool` literals. */
@@ -35,14 +38,35 @@ export const goExtractor: LanguageExtractor = {
     const importsSdk = imports.mark3labs.size > 0 || imports.goSdk.size > 0;
     const heuristicSdk = importsSdk ? (imports.goSdk.size ? 'go-sdk' : 'go-mark3labs') : moduleSdk(file.path, context);
     if (!importsSdk && !heuristicSdk) return result;
-    const scope: FileScope = { file, pkg: packageOf(file, root, context), imports, result };
+    let imported: Map<string, GoPackage> | undefined;
+    const scope: FileScope = {
+      file,
+      pkg: packageOf(file, root, context),
+      imports,
+      result,
+      imported: () => (imported ??= importedPackages(file, root, context)),
+    };
     if (imports.mark3labs.size) {
       for (const call of root.descendantsOfType('call_expression')) if (call) extractNewTool(call, scope);
     }
-    for (const literal of root.descendantsOfType('composite_literal')) if (literal) extractLiteral(literal, scope, heuristicSdk);
+    for (const literal of root.descendantsOfType('composite_literal')) {
+      const type = literal?.childForFieldName('type');
+      const body = literal?.childForFieldName('body');
+      if (literal && type && body) extractLiteral(literal, type, body, scope, heuristicSdk);
+    }
+    for (const body of root.descendantsOfType('literal_value')) {
+      const type = body && elidedType(body);
+      if (body && type) extractLiteral(body, type, body, scope, heuristicSdk);
+    }
     return result;
   },
 };
+
+function importedPackages(file: SourceFile, root: Node, context: ExtractContext): Map<string, GoPackage> {
+  const packages = new Map<string, GoPackage>();
+  for (const [local, dir] of localPackageDirs(file.path, root, context)) packages.set(local, packageIn(dir, context));
+  return packages;
+}
 
 function extractNewTool(call: Node, scope: FileScope): void {
   const fn = call.childForFieldName('function');
@@ -57,15 +81,26 @@ function extractNewTool(call: Node, scope: FileScope): void {
     ...tool,
     sdk: 'go-mark3labs',
     style: `mcp.${constructor}`,
-    handler: handlerSpan(registration?.handler ?? null, scope.file.path, scope.pkg),
+    handler: handlerSpan(registration?.handler ?? null, scope.file.path, scope.pkg, scope.imported),
     confidence: 1,
   });
 }
 
-function extractLiteral(literal: Node, scope: FileScope, heuristicSdk: GoSdk | null): void {
-  const type = literal.childForFieldName('type');
-  const body = literal.childForFieldName('body');
-  if (!type || !body) return;
+/** The type of an elided element literal: `[]api.Tool{{...}}` or `map[string]*mcp.Tool{"x": {...}}`. */
+function elidedType(literal: Node): Node | null {
+  let outer = literal.parent;
+  if (outer?.type !== 'literal_element') return null;
+  outer = outer.parent;
+  if (outer?.type === 'keyed_element') outer = outer.parent;
+  const composite = outer?.type === 'literal_value' ? outer.parent : null;
+  if (composite?.type !== 'composite_literal') return null;
+  const type = composite.childForFieldName('type');
+  let element = type?.childForFieldName(type.type === 'map_type' ? 'value' : 'element') ?? null;
+  if (element?.type === 'pointer_type') element = element.namedChildren[0] ?? null;
+  return element;
+}
+
+function extractLiteral(literal: Node, type: Node, body: Node, scope: FileScope, heuristicSdk: GoSdk | null): void {
   const keys = new Set<string>();
   for (const element of body.namedChildren) {
     if (element?.type === 'keyed_element') keys.add(element.namedChildren[0]?.text ?? '');
@@ -96,7 +131,7 @@ function extractLiteral(literal: Node, scope: FileScope, heuristicSdk: GoSdk | n
     inputSchema,
     sdk: isGoSdk ? 'go-sdk' : 'go-mark3labs',
     style,
-    handler: handlerSpan(registration?.handler ?? null, scope.file.path, scope.pkg),
+    handler: handlerSpan(registration?.handler ?? null, scope.file.path, scope.pkg, scope.imported),
     confidence: sdkTool ? 1 : 0.7,
   });
 }

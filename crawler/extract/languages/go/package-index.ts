@@ -37,24 +37,53 @@ function packageName(root: Node): string {
   return '';
 }
 
+function emptyPackage(): GoPackage {
+  return { constants: new Map(), structs: new Map(), functions: new Map(), methods: new Map() };
+}
+
+function cacheOf(context: ExtractContext): Map<string, GoPackage> {
+  let byDir = cache.get(context);
+  if (!byDir) cache.set(context, (byDir = new Map()));
+  return byDir;
+}
+
+function goFilesIn(dir: string, context: ExtractContext): string[] {
+  return context.tree
+    .paths()
+    .filter((path) => dirOf(path) === dir && path.endsWith('.go') && !isSkippedPath(path))
+    .slice(0, MAX_SIBLINGS);
+}
+
 /** The index of the package `file` belongs to: its own declarations plus those of sibling files. */
 export function packageOf(file: SourceFile, root: Node, context: ExtractContext): GoPackage {
   const dir = dirOf(file.path);
-  let byDir = cache.get(context);
-  if (!byDir) cache.set(context, (byDir = new Map()));
+  const byDir = cacheOf(context);
   const cached = byDir.get(dir);
   if (cached) return cached;
-
-  const index: GoPackage = { constants: new Map(), structs: new Map(), functions: new Map(), methods: new Map() };
+  const index = emptyPackage();
   const name = packageName(root);
   addDeclarations(index, root, file.path);
-  const siblings = context.tree
-    .paths()
-    .filter((path) => path !== file.path && dirOf(path) === dir && path.endsWith('.go') && !isSkippedPath(path))
-    .slice(0, MAX_SIBLINGS);
-  for (const sibling of siblings) {
+  for (const sibling of goFilesIn(dir, context)) {
+    if (sibling === file.path) continue;
     context.parseFile(sibling, (siblingRoot) => {
       if (packageName(siblingRoot) === name) addDeclarations(index, siblingRoot, sibling);
+    });
+  }
+  byDir.set(dir, index);
+  return index;
+}
+
+/** The index of the package in `dir` (another package of the same module, e.g. the handlers). */
+export function packageIn(dir: string, context: ExtractContext): GoPackage {
+  const byDir = cacheOf(context);
+  const cached = byDir.get(dir);
+  if (cached) return cached;
+  const index = emptyPackage();
+  let name: string | null = null;
+  for (const path of goFilesIn(dir, context)) {
+    context.parseFile(path, (root) => {
+      name ??= packageName(root);
+      if (packageName(root) === name) addDeclarations(index, root, path);
     });
   }
   byDir.set(dir, index);

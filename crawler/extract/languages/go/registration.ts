@@ -1,6 +1,6 @@
 import type { Condition, HandlerSpan } from '../../../model/tool.ts';
 import type { Node } from '../../parser.ts';
-import type { GoPackage } from './package-index.ts';
+import type { GoFunction, GoPackage } from './package-index.ts';
 
 /** Calls that register a tool followed by its handler. */
 const ADD_TOOL = new Set(['AddTool', 'AddSessionTool', 'AddTaskTool']);
@@ -84,21 +84,30 @@ function fromVariable(list: Node, value: Node): Registration | null {
   return null;
 }
 
-/** Where the handler's code is: a function literal, a package function or method, or a handler factory. */
-export function handlerSpan(handler: Node | null, file: string, pkg: GoPackage): HandlerSpan | null {
+/**
+ * Where the handler's code is: a function literal, a package function or method, or a handler factory.
+ * `imported` gives the repository's own packages the file imports, by local name, read only on demand.
+ */
+export function handlerSpan(handler: Node | null, file: string, pkg: GoPackage, imported: () => Map<string, GoPackage>): HandlerSpan | null {
   if (!handler) return null;
   if (handler.type === 'func_literal') {
     return { file, startLine: handler.startPosition.row + 1, endLine: handler.endPosition.row + 1 };
   }
   let name = handler.text;
   if (handler.type === 'call_expression') name = handler.childForFieldName('function')?.text ?? '';
-  const fn = pkg.functions.get(name) ?? (name.includes('.') ? onlyMethod(pkg, name.slice(name.lastIndexOf('.') + 1)) : undefined);
+  const dot = name.lastIndexOf('.');
+  const fn = dot < 0 ? pkg.functions.get(name) : importedFunction(name.slice(0, dot), name.slice(dot + 1), pkg, imported);
   return fn ? { file: fn.file, startLine: fn.line, endLine: fn.endLine } : null;
 }
 
-function onlyMethod(pkg: GoPackage, name: string) {
-  const methods = pkg.methods.get(name);
-  return methods?.length === 1 ? methods[0] : undefined;
+function importedFunction(qualifier: string, name: string, pkg: GoPackage, imported: () => Map<string, GoPackage>): GoFunction | undefined {
+  const packages = imported();
+  const owner = packages.get(qualifier);
+  if (owner) return owner.functions.get(name);
+  // A method value `h.HandleX`: the receiver's type is not known statically, so take the method
+  // when exactly one package of the repository declares one by that name.
+  const candidates = [pkg, ...packages.values()].flatMap((p) => p.methods.get(name) ?? []);
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /** The input type of a typed handler: the third parameter of `func(ctx, req, in In) ...`. */

@@ -69,7 +69,8 @@ export function calleeOf(call: GoSyntax): [string, string] {
 /** Keyed fields of a composite literal, by key name (`Name: "x"` gives Name). */
 export function keyedFields(literal: GoSyntax): Map<string, GoSyntax> {
   const fields = new Map<string, GoSyntax>();
-  const body = literal.fields.body;
+  // An elided literal (`[]Tool{{Name: ...}}`) is its own body.
+  const body = literal.type === 'literal_value' ? literal : literal.fields.body;
   if (!body) return fields;
   for (const element of body.children) {
     if (element.type !== 'keyed_element' || element.children.length < 2) continue;

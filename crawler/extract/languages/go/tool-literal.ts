@@ -40,7 +40,7 @@ export function readToolLiteral(literal: GoSyntax, pkg: GoPackage, unsetHints: P
 function annotationsOf(field: GoSyntax | undefined, pkg: GoPackage, unsetHints: Partial<Record<Hint, boolean>>): AnnotationState {
   if (!field) return absentAnnotations();
   const literal = unwrapExpression(field);
-  if (literal.type === 'composite_literal') return annotationsFromLiteral(literal, pkg, unsetHints);
+  if (literal.type === 'composite_literal' || literal.type === 'literal_value') return annotationsFromLiteral(literal, pkg, unsetHints);
   if (literal.type === 'nil') return absentAnnotations();
   // Declared elsewhere (a variable, a helper's result): set by the author, values unknown.
   const unknown = absentAnnotations();
