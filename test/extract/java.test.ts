@@ -99,6 +99,17 @@ class Clock { @Tool(description = "Current time") String now() { return ""; } }`
     expect(drop.handler).toMatchObject({ startLine: 19 });
   });
 
+  it('recognises Quarkus @Tool imported with a wildcard or written fully qualified', async () => {
+    const files = {
+      'Wild.java': `import io.quarkiverse.mcp.server.*;
+class Wild { @Tool(description = "Wildcard") String wild() { return ""; } }`,
+      'Qualified.java': `class Qualified { @io.quarkiverse.mcp.server.Tool(description = "Qualified") String qualified() { return ""; } }`,
+      'Unknown.java': `class Unknown { @Tool(description = "Whose Tool?") String unknown() { return ""; } }`,
+    };
+    const extraction = await extractRepository(memoryTree('imports', files), 'imports');
+    expect(extraction.tools.map((tool) => tool.name)).toEqual(['qualified', 'wild']);
+  });
+
   it('resolves a constant of another class of the repository', async () => {
     const files = {
       'src/demo/Texts.java': 'package demo; public class Texts { public static final String READ = "Reads " + "things"; }',

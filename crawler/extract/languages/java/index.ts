@@ -10,7 +10,8 @@ import { springToolConfidence } from './spring-wiring.ts';
 export const javaExtractor: LanguageExtractor = {
   id: 'java',
   grammars: ['java'],
-  markers: ['@Tool', '@McpTool', 'McpSchema', 'io.modelcontextprotocol.spec'],
+  // Package names too: a fully qualified `@io.quarkiverse.mcp.server.Tool` has no `@Tool` in it.
+  markers: ['@Tool', '@McpTool', 'McpSchema', 'io.modelcontextprotocol.spec', 'quarkiverse.mcp.server', 'springframework.ai', 'springaicommunity.mcp'],
   extract(file: SourceFile, root: Node, context: ExtractContext): FileExtraction {
     const imports = readImports(root);
     const evaluator = javaEvaluator(file.path, root, imports, context);
