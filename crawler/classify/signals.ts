@@ -1,0 +1,194 @@
+import { HINTS, type Hint, type HintOrigin } from '../model/tool.ts';
+import { scanHandler, type CodeCall } from './code-calls.ts';
+import type { ToolFacts } from './facts.ts';
+import { verbEffect, type Effect } from './lexicon.ts';
+import { collapse, firstSentence, splitName, textWords } from './words.ts';
+
+/** One action the tool says it performs, and where it says so. */
+export interface Action {
+  verb: string;
+  effect: Effect;
+  source: 'name' | 'description';
+}
+
+export interface Param {
+  name: string;
+  words: string[];
+  description: string;
+}
+
+export interface DeclaredHint {
+  value: unknown;
+  origin: HintOrigin;
+}
+
+/**
+ * The raw facts every rule reads (scorecard's `checks/raw`). All the parsing happens here so that
+ * each rule stays a short question over these fields.
+ */
+export interface Signals {
+  name: string;
+  nameWords: string[];
+  /** Whole description, whitespace collapsed; '' when there is none. */
+  description: string;
+  /** First sentence with boilerplate openers ("This tool will", "**Purpose:**") removed. */
+  lead: string;
+  leadWords: string[];
+  actions: Action[];
+  /** Nouns of the name, or of the lead sentence when the name is only a verb. */
+  objects: string[];
+  /** The last noun of the name: what the tool returns or changes. */
+  headObject: string | null;
+  params: Param[];
+  hints: Partial<Record<Hint, DeclaredHint>>;
+  code: CodeCall[];
+  /** The description says nothing is changed (dry run, preview). */
+  dryRun: boolean;
+  /** "remove X from Y": only a membership goes away. */
+  membershipOnly: boolean;
+  /** The only state touched is the current session or a simulation. */
+  sessionOnly: boolean;
+}
+
+const OPENERS = [
+  /^\*\*[^*]{1,30}:\*\*\s*/,
+  /^(this|the) tool (will|can|is used to|lets you|allows you to)\s+/i,
+  /^(this|the) tool\s+/i,
+  /^(use|call) this( tool)? to\s+/i,
+  /^(a )?tool (to|that|for)\s+/i,
+  /^(allows|lets) (you|the (user|model|agent)) to\s+/i,
+  /^used to\s+/i,
+];
+
+const STOPWORDS = new Set([
+  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'from', 'by', 'with', 'and', 'or', 'as', 'at', 'into',
+  'all', 'any', 'new', 'existing', 'specific', 'multiple', 'single', 'one', 'more', 'its', 'their', 'this',
+  'that', 'via', 'id', 'ids', 'is', 'are', 'be', 'it', 'current', 'given', 'specified', 'detailed', 'full',
+  'mcp', 'tool', 'tools', 'using', 'about', 'if', 'not', 'can', 'will', 'up', 'your', 'my',
+]);
+
+export function collectSignals(facts: ToolFacts): Signals {
+  const { tool } = facts;
+  const nameWords = splitName(tool.name);
+  const description = collapse(tool.description ?? '');
+  const lead = stripOpeners(firstSentence(description));
+  const leadWords = textWords(lead);
+  const arithmetic = /\b(two|of|the) numbers\b|\bsum of\b/i.test(lead);
+  const actions = dedupeActions([...nameActions(nameWords), ...leadActions(leadWords)])
+    .map((action) => (arithmetic && action.verb === 'add' ? { ...action, effect: 'compute' as const } : action));
+  const nameObjects = nonActionWords(nameWords, actions, 'name');
+  const leadObjects = nonActionWords(leadWords, actions, 'description');
+  const objects = nameObjects.length > 0 ? nameObjects : leadObjects;
+  return {
+    name: tool.name,
+    nameWords,
+    description,
+    lead,
+    leadWords,
+    actions,
+    objects,
+    headObject: objects.length > 0 ? objects[objects.length - 1] : null,
+    params: collectParams(tool.inputSchema),
+    hints: collectHints(tool.annotations, tool.annotationsOrigin),
+    code: scanHandler(facts.handlerCode),
+    dryRun: isDryRun(nameWords, description),
+    membershipOnly: isMembershipOnly(nameWords, lead),
+    sessionOnly: isSessionOnly(actions, lead),
+  };
+}
+
+function stripOpeners(sentence: string): string {
+  let text = sentence;
+  for (const opener of OPENERS) text = text.replace(opener, '');
+  return text;
+}
+
+/**
+ * Verbs in a name: the first verb word (names lead with a verb, or with a namespace like "git_"),
+ * plus any verb joined by "and"/"then". Words that are nouns as often as verbs ("message",
+ * "text") count only in first position.
+ */
+function nameActions(words: string[]): Action[] {
+  const actions: Action[] = [];
+  for (const [index, word] of words.entries()) {
+    const joined = index > 0 && ['and', 'then'].includes(words[index - 1]);
+    if (actions.length > 0 && !joined) continue;
+    const hit = verbEffect(word, index === 0 ? 'name' : 'text');
+    if (hit) actions.push({ verb: hit.verb, effect: hit.effect, source: 'name' });
+  }
+  return actions;
+}
+
+/** The words left once the action verbs are taken out: what the tool acts on. */
+function nonActionWords(words: string[], actions: Action[], source: Action['source']): string[] {
+  const verbs = new Set(actions.filter((action) => action.source === source).map((action) => action.verb));
+  return words.filter((word) => !STOPWORDS.has(word) && !verbs.has(verbEffect(word, source === 'name' ? 'name' : 'text')?.verb ?? ''));
+}
+
+/**
+ * The opening verb of the lead sentence and verbs coordinated with it ("Download and import",
+ * "Move or rename"). An "-s" form after a noun is read as a plural noun: "branches or commits".
+ */
+function leadActions(words: string[]): Action[] {
+  const actions: Action[] = [];
+  for (const [index, word] of words.entries()) {
+    const joined = index > 0 && ['and', 'or', 'then', 'to'].includes(words[index - 1]);
+    if (index > 0 && !joined) continue;
+    const hit = verbEffect(word, 'text');
+    if (!hit) continue;
+    const afterNoun = index > 1 && !verbEffect(words[index - 2], 'text');
+    if (index > 0 && !hit.base && afterNoun) continue;
+    actions.push({ verb: hit.verb, effect: hit.effect, source: 'description' });
+  }
+  return actions;
+}
+
+function dedupeActions(actions: Action[]): Action[] {
+  const seen = new Set<string>();
+  return actions.filter((action) => {
+    const key = `${action.source}:${action.verb}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function collectParams(schema: Record<string, unknown> | null): Param[] {
+  const properties = schema?.properties;
+  if (!properties || typeof properties !== 'object') return [];
+  return Object.entries(properties as Record<string, unknown>)
+    .map(([name, value]) => {
+      const description = value && typeof value === 'object' && typeof (value as { description?: unknown }).description === 'string'
+        ? collapse((value as { description: string }).description)
+        : '';
+      return { name, words: splitName(name), description };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function collectHints(annotations: Record<string, unknown> | null, origins: Record<string, HintOrigin>): Partial<Record<Hint, DeclaredHint>> {
+  const hints: Partial<Record<Hint, DeclaredHint>> = {};
+  for (const hint of HINTS) {
+    const value = annotations?.[hint];
+    if (value === undefined) continue;
+    hints[hint] = { value, origin: origins[hint] ?? 'explicit' };
+  }
+  return hints;
+}
+
+function isDryRun(nameWords: string[], description: string): boolean {
+  if (nameWords.includes('preview') || nameWords.includes('dry')) return true;
+  return /\b(dry[- ]run only|only previews?|preview (of )?(what|which)|without (actually )?(deleting|removing|changing|modifying|writing)|nothing is (deleted|removed|changed|written)|would be (deleted|removed|changed))\b/i.test(description);
+}
+
+function isMembershipOnly(nameWords: string[], lead: string): boolean {
+  const verbAt = nameWords.findIndex((word) => verbEffect(word, 'name')?.effect === 'delete');
+  if (verbAt >= 0 && nameWords.slice(verbAt + 1).includes('from')) return true;
+  return /\b(remove|unlink|detach)s? (a|an|the)? ?\w+ from (a|an|the) (segment|group|list|team|channel|audience|playlist|cart|collection|folder|label|tag)s?\b/i.test(lead);
+}
+
+function isSessionOnly(actions: Action[], lead: string): boolean {
+  if (/\b(simulated|in this session|for this session|the current session|currently connected|the current (\w+ )?(connection|endpoint|session|tab))\b/i.test(lead)) return true;
+  const mutating = actions.filter((action) => action.effect !== 'read' && action.effect !== 'compute');
+  return mutating.length > 0 && mutating.every((action) => action.effect === 'session');
+}
