@@ -58,7 +58,7 @@ const MANIFESTS: { file: RegExp; language: string; dependencies: SdkDependency[]
     language: 'Java',
     dependencies: [
       { sdk: 'java-quarkus-mcp', language: 'Java', pattern: /quarkus-mcp-server/ },
-      { sdk: 'java-spring-ai-mcp', language: 'Java', pattern: /spring-ai-(?:starter-)?mcp|mcp-annotations/ },
+      { sdk: 'java-spring-ai', language: 'Java', pattern: /spring-ai-(?:starter-)?mcp|mcp-annotations/ },
       { sdk: 'kotlin-mcp-sdk', language: 'Kotlin', pattern: /io\.modelcontextprotocol:kotlin-sdk/ },
       { sdk: 'java-mcp-sdk', language: 'Java', pattern: /io\.modelcontextprotocol\.sdk|<artifactId>mcp<\/artifactId>/ },
     ],
@@ -67,7 +67,12 @@ const MANIFESTS: { file: RegExp; language: string; dependencies: SdkDependency[]
   {
     file: /\.csproj$/,
     language: 'C#',
-    dependencies: [{ sdk: 'csharp-mcp-sdk', language: 'C#', pattern: /Include="ModelContextProtocol(?:\.AspNetCore|\.Core)?"(?:\s+Version="([^"]*)")?/ }],
+    dependencies: [{
+      sdk: 'csharp-mcp-sdk',
+      language: 'C#',
+      // A package reference, or a project reference to the SDK's own projects (its samples do that).
+      pattern: /(?:PackageReference|ProjectReference)\s+Include="(?:[^"]*[\\/])?ModelContextProtocol(?:\.AspNetCore|\.Core)?(?:\.csproj)?"(?:\s+Version="([^"]*)")?/,
+    }],
     name: () => null,
   },
 ];
@@ -106,7 +111,36 @@ export function detectServers(tree: SourceTree, repoName: string): Server[] {
       break;
     }
   }
+  addJavaModulesOfServers(tree, servers);
   return [...servers.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+const POM = /(^|\/)pom\.xml$/;
+
+/**
+ * A Maven module that depends on (or inherits from) another module of the same repository which
+ * depends on an MCP SDK is a server too: multi-module repositories share the SDK through one module.
+ */
+function addJavaModulesOfServers(tree: SourceTree, servers: Map<string, Server>): void {
+  const modules = new Map<string, { root: string; text: string }>();
+  for (const path of tree.paths()) {
+    if (!POM.test(path) || isSkippedPath(path)) continue;
+    const text = tree.read(path)?.toString('utf8');
+    const own = text && /<artifactId>([^<]+)<\/artifactId>/.exec(text.replace(/<parent>[\s\S]*?<\/parent>/, ''))?.[1];
+    if (text && own) modules.set(own, { root: dirOf(path), text });
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [artifact, module] of modules) {
+      if (servers.has(module.root)) continue;
+      const referenced = [...module.text.matchAll(/<artifactId>([^<]+)<\/artifactId>/g)].map((m) => m[1]).filter((a) => a !== artifact);
+      const provider = referenced.map((a) => modules.get(a)).find((m) => m && servers.has(m.root));
+      if (!provider) continue;
+      const inherited = servers.get(provider.root)!;
+      servers.set(module.root, { ...inherited, path: module.root, name: artifact, sdkVersion: inherited.sdkVersion });
+      changed = true;
+    }
+  }
 }
 
 /** The deepest server whose folder holds `file`, or undefined. */

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { memoryTree } from '../../crawler/fetch/source-tree.ts';
+import { detectServers, serverOf } from '../../crawler/extract/servers.ts';
+
+describe('finding the servers of a repository', () => {
+  it('finds one server per package root of a monorepo, with its SDK and version', () => {
+    const tree = memoryTree('mono', {
+      'package.json': JSON.stringify({ name: 'workspace', private: true }),
+      'packages/forge/package.json': JSON.stringify({ name: '@acme/forge-mcp', dependencies: { '@modelcontextprotocol/sdk': '^1.20.1' } }),
+      'servers/analytics/pyproject.toml': '[project]\nname = "analytics-mcp"\ndependencies = ["mcp[cli]>=1.10.0", "httpx"]\n',
+      'test/fake/package.json': JSON.stringify({ name: 'fake', dependencies: { '@modelcontextprotocol/sdk': '1.0.0' } }),
+    });
+    expect(detectServers(tree, 'acme/mono')).toEqual([
+      { path: 'packages/forge', name: '@acme/forge-mcp', language: 'TypeScript', sdk: 'ts-mcp-sdk', sdkVersion: '^1.20.1' },
+      { path: 'servers/analytics', name: 'analytics-mcp', language: 'Python', sdk: 'py-mcp', sdkVersion: '>=1.10.0' },
+    ]);
+  });
+
+  it('counts a Maven module that gets the SDK through a sibling or parent module', () => {
+    const tree = memoryTree('quarkus', {
+      'pom.xml': '<project><artifactId>servers-parent</artifactId><modules><module>shared</module><module>jdbc</module></modules></project>',
+      'shared/pom.xml': '<project><parent><artifactId>servers-parent</artifactId></parent><artifactId>server-shared</artifactId>'
+        + '<dependencies><dependency><artifactId>quarkus-mcp-server-stdio</artifactId></dependency></dependencies></project>',
+      'jdbc/pom.xml': '<project><parent><artifactId>servers-parent</artifactId></parent><artifactId>server-jdbc</artifactId>'
+        + '<dependencies><dependency><artifactId>server-shared</artifactId></dependency></dependencies></project>',
+    });
+    const servers = detectServers(tree, 'acme/quarkus');
+    expect(servers.map((s) => [s.path, s.name, s.sdk])).toEqual([
+      ['jdbc', 'server-jdbc', 'java-quarkus-mcp'],
+      ['shared', 'server-shared', 'java-quarkus-mcp'],
+    ]);
+    expect(serverOf(servers, 'jdbc/src/main/java/Tools.java')?.path).toBe('jdbc');
+  });
+
+  it('counts a C# project that references the SDK project instead of the package', () => {
+    const tree = memoryTree('cs', {
+      'samples/Weather/Weather.csproj': '<Project><ItemGroup><ProjectReference Include="..\\..\\src\\ModelContextProtocol\\ModelContextProtocol.csproj" /></ItemGroup></Project>',
+    });
+    expect(detectServers(tree, 'acme/cs')).toEqual([
+      { path: 'samples/Weather', name: 'Weather', language: 'C#', sdk: 'csharp-mcp-sdk', sdkVersion: null },
+    ]);
+  });
+});
