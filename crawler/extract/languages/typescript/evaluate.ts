@@ -70,6 +70,13 @@ export class Evaluator {
 
   /** Calls a function value with arguments: parameters are bound, the returned expression evaluated. */
   callFunction(fn: Extract<Value, { kind: 'fn' }>, args: Value[], src: string): Value {
+    const result = this.returnValue(fn, args, src);
+    // What a call gives that cannot be computed reads as the call, not as the callee's internals;
+    // the node stays for schema builders (a factory returning `z.object(...)`).
+    return result.kind === 'unknown' ? { ...result, src } : result;
+  }
+
+  private returnValue(fn: Extract<Value, { kind: 'fn' }>, args: Value[], src: string): Value {
     if (this.hops >= MAX_HOPS) return { kind: 'unknown', src };
     this.hops++;
     try {
