@@ -39,12 +39,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ pages: num
   // A private Vite cache, so that two builds at once (parallel test files) do not share one.
   const cacheDir = await mkdtemp(join(tmpdir(), 'mcp-risk-astro-'));
   try {
-    process.chdir(REPO_ROOT);
+    // Skipped when already there: chdir is refused inside worker threads.
+    if (previousCwd !== REPO_ROOT) process.chdir(REPO_ROOT);
     const { build } = await import('astro');
     await build({ root: SITE_ROOT, outDir: target, cacheDir, logLevel: options.quiet ? 'warn' : 'info' });
     if (!inside) await move(target, outDir);
   } finally {
-    process.chdir(previousCwd);
+    if (process.cwd() !== previousCwd) process.chdir(previousCwd);
     if (previousDb === undefined) delete process.env.MCP_RISK_DB;
     else process.env.MCP_RISK_DB = previousDb;
     await rm(cacheDir, { recursive: true, force: true });
