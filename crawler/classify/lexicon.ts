@@ -136,3 +136,6 @@ export const CONFIGURATION_NOUNS = new Set(['domain', 'domains', 'dns', 'setting
 export const DELIVERY_NOUNS = new Set(['webhook', 'webhooks', 'callback', 'callbacks', 'forwarding', 'hook', 'hooks']);
 
 export const FILE_NOUNS = new Set(['file', 'files', 'directory', 'directories', 'folder', 'folders', 'dir', 'path', 'paths']);
+
+/** Nouns that turn a leading verb into a modifier: "refund_eligibility", "delete_preview", "deploy_status". */
+export const QUERY_NOUNS = new Set(['eligibility', 'status', 'info', 'details', 'history', 'summary', 'report', 'estimate', 'preview', 'stats', 'options', 'limits', 'check', 'eligible', 'allowed', 'permitted']);

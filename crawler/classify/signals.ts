@@ -1,7 +1,7 @@
 import { HINTS, type Hint, type HintOrigin } from '../model/tool.ts';
 import { scanHandler, type CodeCall } from './code-calls.ts';
 import type { ToolFacts } from './facts.ts';
-import { verbEffect, type Effect } from './lexicon.ts';
+import { QUERY_NOUNS, verbEffect, type Effect } from './lexicon.ts';
 import { collapse, firstSentence, splitName, textWords } from './words.ts';
 
 /** One action the tool says it performs, and where it says so. */
@@ -74,7 +74,8 @@ export function collectSignals(facts: ToolFacts): Signals {
   const lead = stripOpeners(firstSentence(description));
   const leadWords = textWords(lead);
   const arithmetic = /\b(two|of|the) numbers\b|\bsum of\b/i.test(lead);
-  const actions = dedupeActions([...nameActions(nameWords), ...leadActions(leadWords)])
+  const fromLead = leadActions(leadWords);
+  const actions = dedupeActions([...nameActions(nameWords, fromLead), ...fromLead])
     .map((action) => (arithmetic && action.verb === 'add' ? { ...action, effect: 'compute' as const } : action));
   const nameObjects = nonActionWords(nameWords, actions, 'name');
   const leadObjects = nonActionWords(leadWords, actions, 'description');
@@ -108,7 +109,11 @@ function stripOpeners(sentence: string): string {
  * plus any verb joined by "and"/"then". Words that are nouns as often as verbs ("message",
  * "text") count only in first position.
  */
-function nameActions(words: string[]): Action[] {
+function nameActions(words: string[], fromLead: Action[]): Action[] {
+  // "refund_eligibility" described as "Check whether...": the verb only qualifies a noun.
+  const head = words[words.length - 1];
+  const leadReads = fromLead.length > 0 && (fromLead[0].effect === 'read' || fromLead[0].effect === 'compute');
+  if (QUERY_NOUNS.has(head) && leadReads) return [];
   const actions: Action[] = [];
   for (const [index, word] of words.entries()) {
     const joined = index > 0 && ['and', 'then'].includes(words[index - 1]);
@@ -134,7 +139,8 @@ function leadActions(words: string[]): Action[] {
   for (const [index, word] of words.entries()) {
     const joined = index > 0 && ['and', 'or', 'then', 'to'].includes(words[index - 1]);
     if (index > 0 && !joined) continue;
-    const hit = verbEffect(word, 'text');
+    // A sentence opens with an imperative, so "Post a comment" or "Type text" are verbs there.
+    const hit = verbEffect(word, index === 0 ? 'name' : 'text');
     if (!hit) continue;
     const afterNoun = index > 1 && !verbEffect(words[index - 2], 'text');
     if (index > 0 && !hit.base && afterNoun) continue;

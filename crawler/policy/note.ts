@@ -1,0 +1,27 @@
+import type { Classification } from '../model/classification.ts';
+import { RATE_PER_MINUTE } from './policy-json.ts';
+
+/** What to allow instead of a hidden tool, by what made it critical. */
+const INSTEAD: Record<string, string> = {
+  runsShellCommand: 'run the server in a disposable container or VM and allow only a fixed list of commands with an Intercept rule',
+  executesCode: 'use a server that runs code in a real sandbox (container or WebAssembly), or allow it only for a supervised session',
+  movesMoney: 'allow it through Intercept with an amount cap per call and a daily counter, and keep a human approving each payment',
+  changesPermissions: 'manage keys and access in the provider console, or allow it only for a supervised session',
+  provisionsInfrastructure: 'apply reviewed manifests from CI instead of letting an agent write them',
+};
+
+/** One sentence on what the recommended policy does; for a hidden tool, what to allow instead. */
+export function policyNote(toolName: string, classification: Classification): string {
+  switch (classification.risk) {
+    case 'low':
+      return `Allows ${toolName} without limits, since it only reads non-sensitive data; every tool not listed stays denied.`;
+    case 'medium':
+    case 'high':
+      return `Allows ${toolName} at most ${RATE_PER_MINUTE[classification.risk]} calls a minute per grant; every tool not listed stays denied.`;
+    case 'critical': {
+      const reason = classification.rules.find((rule) => INSTEAD[rule]);
+      const instead = reason ? INSTEAD[reason] : 'allow it only for a supervised session with a tight rate limit';
+      return `Hides ${toolName} so agents neither see nor call it; if you need it, ${instead}.`;
+    }
+  }
+}
