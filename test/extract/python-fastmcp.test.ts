@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractRepository } from '../../crawler/extract/index.ts';
-import { localTree } from '../../crawler/fetch/source-tree.ts';
+import { localTree, memoryTree } from '../../crawler/fetch/source-tree.ts';
 import type { Extraction, Tool } from '../../crawler/model/index.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -114,5 +114,28 @@ describe('Python FastMCP decorators and registrations', () => {
 
   it('finds no MCP tool in LangChain @tool, pydantic-ai @agent.tool or a LangChain Tool(...)', async () => {
     expect(await toolsOf('py-langchain-tool-not-mcp')).toEqual([]);
+  });
+});
+
+describe('Python registrations that reach into other modules', () => {
+  it('reads the docstring, schema and handler of a function imported from another module of the repository', async () => {
+    const extraction = await extractRepository(memoryTree('split', {
+      'pyproject.toml': '[project]\ndependencies = ["mcp>=1.10"]\n',
+      'omics/__init__.py': '',
+      'omics/server.py': 'from mcp.server.fastmcp import FastMCP\nfrom omics.tools.workflows import list_workflows\n\nmcp = FastMCP("omics")\nmcp.tool(name="ListAHOWorkflows")(list_workflows)\n',
+      'omics/tools/workflows.py': 'def list_workflows(ctx, max_results: int = 10) -> list:\n    """List workflows."""\n    return []\n',
+    }), 'split');
+    expect(extraction.tools).toMatchObject([{
+      name: 'ListAHOWorkflows', file: 'omics/server.py', line: 5, description: 'List workflows.',
+      handler: { file: 'omics/tools/workflows.py', startLine: 1, endLine: 3 },
+      inputSchema: { type: 'object', properties: { ctx: {}, max_results: { type: 'integer', default: 10 } }, required: ['ctx'] },
+    }]);
+  });
+
+  it('records a registration of computed functions in a loop as dynamic, not as a tool named after a variable', async () => {
+    const source = 'from mcp.server.fastmcp import FastMCP\nmcp = FastMCP("gen")\n\ndef generate(operations):\n    for operation in operations:\n        func = make_function(operation)\n        mcp.tool(description=func.__doc__)(func)\n';
+    const extraction = await extractRepository(memoryTree('gen', { 'requirements.txt': 'mcp\n', 'gen.py': source }), 'gen');
+    expect(extraction.tools).toEqual([]);
+    expect(extraction.dynamic).toMatchObject([{ file: 'gen.py', line: 7 }]);
   });
 });

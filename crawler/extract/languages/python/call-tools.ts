@@ -2,13 +2,13 @@ import type { FileExtraction } from '../../extractor.ts';
 import type { Node } from '../../parser.ts';
 import { conditionsOf } from './conditions.ts';
 import { disabledCondition, excludedArguments, positionalSlots } from './decorator-tools.ts';
-import { bindingOf } from './evaluate.ts';
-import { functionDefinition, isLoopVariable } from './functions.ts';
+import { bindingOf, evaluate } from './evaluate.ts';
+import { referencedFunction, type FunctionFacts } from './function-facts.ts';
+import { isLoopVariable } from './functions.ts';
 import type { ModuleScope } from './module-scope.ts';
-import { callArguments, dottedName, lastSegment, lineOf, unwrap, type CallArguments } from './nodes.ts';
+import { callArguments, dottedName, enclosing, lastSegment, lineOf, unwrap, type CallArguments } from './nodes.ts';
 import { receiverSdk, sdkOfImports, serverClassOf, type PythonSdk } from './sdk.ts';
 import { mcpVersion } from './sdk-version.ts';
-import { signatureSchema } from './signature-schema.ts';
 import { toolDraft, type Registration } from './tool-draft.ts';
 
 const TOOL_FACTORIES = new Set(['from_function', 'from_tool']);
@@ -24,7 +24,9 @@ function isToolFactory(node: Node): boolean {
 /** A Tool object registered again (`mcp.add_tool(tool)`): the factory call already counts it. */
 function isToolObject(node: Node, scope: ModuleScope): boolean {
   if (isToolFactory(node)) return true;
-  const current = unwrap(node);
+  let current = unwrap(node);
+  // `mcp.add_tool(t.fn, t.name, ...)` re-registers the fields of a Tool object.
+  if (current.type === 'attribute') current = current.childForFieldName('object') ?? current;
   if (current.type !== 'identifier') return false;
   const bound = bindingOf(current, scope);
   return bound !== null && isToolFactory(bound);
@@ -92,20 +94,39 @@ function functionRegistration(call: Node, scope: ModuleScope): FunctionRegistrat
   return null;
 }
 
+/** True when the call sits in a loop of its function: what it registers varies at run time. */
+function inLoop(call: Node): boolean {
+  return enclosing(call, ['for_statement', 'while_statement'], ['function_definition', 'class_definition']) !== null;
+}
+
+/**
+ * The name a function reference gives a tool when no name is passed: the def's own name, or the
+ * last segment of an import or a `self.method`; null for a variable holding some function.
+ */
+function derivedName(fn: Node, facts: FunctionFacts | null, scope: ModuleScope): string | null {
+  if (facts) return facts.name;
+  const parts = dottedName(fn);
+  if (!parts) return null;
+  if (parts.length === 1) return scope.imports.has(parts[0]) ? parts[0] : null;
+  return parts[0] === 'self' || parts[0] === 'cls' || scope.imports.has(parts[0]) ? parts[parts.length - 1] : null;
+}
+
 function register(found: FunctionRegistration, scope: ModuleScope, out: FileExtraction): void {
   const { args, fn } = found;
   const [positionalName, ...afterName] = found.afterFunction;
-  const nameNode = args.keywords.get('name') ?? positionalName ?? null;
   const isFactory = found.style.startsWith('Tool.');
   const slots = found.sdk === 'py-mcp' && !isFactory ? positionalSlots(scope, afterName) : {};
   if (Object.keys(slots).some((slot) => slot !== 'annotations') && !mcpVersion(scope)) {
-    out.warnings.push({ file: scope.file.path, message: `line ${lineOf(found.call)}: positional ${found.style} arguments after the name mean title before mcp 1.10 reordered them; no manifest pins the version, read as title, description` });
+    out.warnings.push({ file: scope.file.path, message: `line ${lineOf(found.call)}: positional ${found.style} arguments after the name changed meaning in mcp 1.10 and no manifest pins the version; read as title, description` });
   }
-  const definition = fn && found.style !== 'Tool.from_tool' ? functionDefinition(fn, scope) : null;
-  const functionName = fn && found.style !== 'Tool.from_tool' ? lastSegment(fn) : null;
+  const facts = fn && found.style !== 'Tool.from_tool' ? referencedFunction(fn, scope, excludedArguments(args, scope)) : null;
+  const functionName = fn && found.style !== 'Tool.from_tool' ? derivedName(fn, facts, scope) : null;
+  // Without a derivable name, the function expression itself stands as the (unresolved) name.
+  const nameNode = args.keywords.get('name') ?? positionalName ?? (functionName ? null : fn);
+  if (!nameNode && !functionName) return;
   const loopNode = nameNode ?? fn;
-  if (loopNode && isLoopVariable(loopNode)) {
-    out.dynamic.push({ file: scope.file.path, line: lineOf(found.call), reason: `${found.style} in a loop: the tool names are known only at run time (${loopNode.text})` });
+  if ((loopNode && isLoopVariable(loopNode)) || (!functionName && nameNode && !isResolvable(nameNode, scope) && inLoop(found.call))) {
+    out.dynamic.push({ file: scope.file.path, line: lineOf(found.call), reason: `${found.style} in a loop: the tool names are known only at run time (${(loopNode ?? found.call).text})` });
     return;
   }
   const registration: Registration = {
@@ -114,14 +135,19 @@ function register(found: FunctionRegistration, scope: ModuleScope, out: FileExtr
     descriptionNode: args.keywords.get('description') ?? slots.description ?? null,
     titleNode: args.keywords.get('title') ?? slots.title ?? null,
     annotationsNode: args.keywords.get('annotations') ?? slots.annotations ?? null,
-    definition,
-    inputSchema: definition ? signatureSchema(definition, scope, excludedArguments(args, scope)) : null,
+    fn: facts,
+    inputSchema: null,
     line: lineOf(args.keywordNodes.get('name') ?? positionalName ?? found.call),
     conditions: [...conditionsOf(found.call, scope), ...disabledCondition(args, scope)],
     sdk: found.sdk,
     style: found.style,
-    formConfidence: definition || nameNode ? 1 : 0.8,
+    formConfidence: 1,
   };
   const draft = toolDraft(registration, scope);
   if (draft) out.tools.push(draft);
+}
+
+function isResolvable(node: Node, scope: ModuleScope): boolean {
+  const value = evaluate(node, scope);
+  return value.kind === 'str' && value.complete;
 }

@@ -1,7 +1,7 @@
 import type { Condition } from '../../../model/index.ts';
 import type { Node } from '../../parser.ts';
 import { bindingOf } from './evaluate.ts';
-import type { ModuleScope } from './module-scope.ts';
+import { inImportedModule, type ModuleScope } from './module-scope.ts';
 
 /** Reads of the process environment, directly or through the usual helpers. */
 const READS_ENV = /os\.environ|\bgetenv\s*\(|\benviron\b|\bget_env\w*\s*\(|\benv_\w+\s*\(|\bdotenv\b/;
@@ -41,6 +41,9 @@ function readsEnvironment(test: Node, scope: ModuleScope): boolean {
     if (!identifier || identifier.type !== 'identifier') continue;
     const bound = bindingOf(identifier, scope);
     if (bound && READS_ENV.test(bound.text)) return true;
+    const binding = bound ? undefined : scope.imports.get(identifier.text);
+    const imported = binding ? inImportedModule(scope, binding, (other, symbol) => (symbol ? other.assignments.get(symbol)?.text : null)) : null;
+    if (imported && READS_ENV.test(imported)) return true;
   }
   return false;
 }

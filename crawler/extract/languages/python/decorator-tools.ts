@@ -7,7 +7,7 @@ import type { ModuleScope } from './module-scope.ts';
 import { callArguments, lineOf, namedChildren, type CallArguments } from './nodes.ts';
 import { receiverSdk, serverClassOf } from './sdk.ts';
 import { mcpVersion, titleBeforeDescription } from './sdk-version.ts';
-import { signatureSchema } from './signature-schema.ts';
+import { factsOf } from './function-facts.ts';
 import { toolDraft } from './tool-draft.ts';
 
 /** The `.tool` decorator of a decorator node: its receiver and its call, if it is called. */
@@ -75,8 +75,8 @@ export function decoratorTools(scope: ModuleScope, out: FileExtraction): void {
         descriptionNode: args.keywords.get('description') ?? slots.description ?? null,
         titleNode: args.keywords.get('title') ?? slots.title ?? null,
         annotationsNode: args.keywords.get('annotations') ?? slots.annotations ?? null,
-        definition,
-        inputSchema: signatureSchema(definition, scope, excludedArguments(args, scope)),
+        fn: factsOf(definition, scope, excludedArguments(args, scope)),
+        inputSchema: null,
         line: lineOf(decorator),
         conditions: [...conditionsOf(decorated, scope), ...disabledCondition(args, scope)],
         sdk,

@@ -1,11 +1,11 @@
-import type { Condition, HandlerSpan } from '../../../model/index.ts';
+import type { Condition } from '../../../model/index.ts';
 import type { ToolDraft } from '../../extractor.ts';
 import type { Node } from '../../parser.ts';
-import { cleandoc } from '../../text.ts';
 import { readAnnotations } from './annotations.ts';
 import { asText, evaluate } from './evaluate.ts';
 import type { ModuleScope } from './module-scope.ts';
-import { docstringNode, unwrap } from './nodes.ts';
+import type { FunctionFacts } from './function-facts.ts';
+import { unwrap } from './nodes.ts';
 import type { JsonSchema } from './type-schema.ts';
 
 /** The pieces of one registration, as nodes, before evaluation. */
@@ -16,8 +16,9 @@ export interface Registration {
   descriptionNode: Node | null;
   titleNode: Node | null;
   annotationsNode: Node | null;
-  /** The tool function, for its docstring and span. */
-  definition: Node | null;
+  /** The tool function, for its docstring, schema and span. */
+  fn: FunctionFacts | null;
+  /** The schema when no function gives it (`inputSchema=` of a Tool object). */
   inputSchema: JsonSchema | null;
   line: number;
   conditions: Condition[];
@@ -50,16 +51,9 @@ function resolveDescription(registration: Registration, scope: ModuleScope): Pic
     if (!text) return { description: null, descriptionResolved: 'none' };
     return { description: text.text, descriptionResolved: text.complete ? 'full' : 'partial' };
   }
-  const doc = registration.definition ? docstringNode(registration.definition) : null;
-  const text = doc ? asText(evaluate(doc, scope)) : null;
-  if (!text) return { description: null, descriptionResolved: 'none' };
-  return { description: cleandoc(text.text), descriptionResolved: text.complete ? 'full' : 'partial' };
-}
-
-function handlerOf(registration: Registration, scope: ModuleScope): HandlerSpan | null {
-  const definition = registration.definition;
-  if (!definition) return null;
-  return { file: scope.file.path, startLine: definition.startPosition.row + 1, endLine: definition.endPosition.row + 1 };
+  const doc = registration.fn?.docstring;
+  if (!doc) return { description: null, descriptionResolved: 'none' };
+  return { description: doc.text, descriptionResolved: doc.complete ? 'full' : 'partial' };
 }
 
 /** Evaluates a registration into a tool; null only when it has no name expression at all. */
@@ -73,7 +67,7 @@ export function toolDraft(registration: Registration, scope: ModuleScope): ToolD
     nameResolved: name.resolved,
     title,
     ...resolveDescription(registration, scope),
-    inputSchema: registration.inputSchema,
+    inputSchema: registration.fn?.inputSchema ?? registration.inputSchema,
     annotations: declared.annotations,
     annotationsOrigin: declared.origin,
     file: scope.file.path,
@@ -82,6 +76,6 @@ export function toolDraft(registration: Registration, scope: ModuleScope): ToolD
     style: registration.style,
     conditions: registration.conditions,
     confidence: Math.round(name.confidence * registration.formConfidence * 100) / 100,
-    handler: handlerOf(registration, scope),
+    handler: registration.fn?.handler ?? null,
   };
 }

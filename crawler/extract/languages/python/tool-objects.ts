@@ -45,7 +45,7 @@ export function toolObjects(scope: ModuleScope, out: FileExtraction): void {
       descriptionNode: args.keywords.get('description') ?? null,
       titleNode: args.keywords.get('title') ?? null,
       annotationsNode: args.keywords.get('annotations') ?? null,
-      definition: null,
+      fn: null,
       inputSchema: schemaNode ? schemaOfExpression(schemaNode, scope) : null,
       line: lineOf(args.keywordNodes.get('name') ?? call),
       conditions: conditionsOf(call, scope),
