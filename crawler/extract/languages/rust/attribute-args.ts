@@ -20,7 +20,8 @@ export function attributeEntries(tokenTree: Node | null): AttributeEntry[] {
   let group: Node[] = [];
   const flush = (): void => {
     const [first, second] = group;
-    if (first?.type === 'identifier') {
+    // Keys are words; some (`default`, `type`) are keywords to the grammar rather than identifiers.
+    if (first && /^[A-Za-z_]\w*$/.test(first.text)) {
       if (second?.type === '=') entries.push({ key: first.text, value: group.slice(2), nested: null });
       else if (second?.type === 'token_tree' && group.length === 2) entries.push({ key: first.text, value: null, nested: second });
       else if (group.length === 1) entries.push({ key: first.text, value: null, nested: null });
