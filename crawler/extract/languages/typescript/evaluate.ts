@@ -42,7 +42,12 @@ export class Evaluator {
   member(value: Value, prop: string, src: string): Value {
     if (value.kind === 'obj') {
       const entry = value.entries.get(prop);
-      return entry ? this.entryValue(entry) : { kind: 'unknown', src };
+      if (!entry) return { kind: 'unknown', src };
+      const result = this.entryValue(entry);
+      // A name read from a tool object (`tool.method`) is reported where that object declares it;
+      // a name read from a table of constants (`ToolName.ECHO`) is not.
+      const traced = (result.kind === 'str' || result.kind === 'partial' || result.kind === 'unknown') && !result.origin && looksLikeTool(value);
+      return traced ? { ...result, origin: { file: entry.mod.path, line: entry.line } } : result;
     }
     if (value.kind === 'ns') return this.declarationValue(findExport(this.program, value.mod, prop), prop);
     if (value.kind === 'arr') {
@@ -60,12 +65,8 @@ export class Evaluator {
   entryValue(entry: Entry): Value {
     if (entry.value) return entry.value;
     if (!entry.node) return { kind: 'unknown', src: '' };
-    let value = this.evaluate(entry.node, entry.mod, entry.env);
-    if ((value.kind === 'str' || value.kind === 'partial' || value.kind === 'unknown') && !value.origin) {
-      value = { ...value, origin: { file: entry.mod.path, line: entry.line } };
-    }
-    entry.value = value;
-    return value;
+    entry.value = this.evaluate(entry.node, entry.mod, entry.env);
+    return entry.value;
   }
 
   /** Calls a function value with arguments: parameters are bound, the returned expression evaluated. */
@@ -471,6 +472,13 @@ export class Evaluator {
     }
     return { kind: 'obj', entries, mod, node };
   }
+}
+
+const TOOL_FIELDS = ['description', 'inputSchema', 'parameters', 'annotations', 'execute', 'handler', 'title'];
+
+/** An object with the fields of a tool definition, as opposed to a table of names. */
+function looksLikeTool(value: Extract<Value, { kind: 'obj' }>): boolean {
+  return TOOL_FIELDS.some((field) => value.entries.has(field));
 }
 
 function declarationNodeId(declaration: Declaration): number {
