@@ -78,3 +78,12 @@ describe('Python low-level Server tools', () => {
     expect(extraction.dynamic).toMatchObject([{ file: 'server.py', line: 5 }]);
   });
 });
+
+describe('Python servers generated from an API description', () => {
+  it('records FastMCP.from_openapi as dynamic tools, with the line of the call (PY-12)', async () => {
+    const source = 'import httpx\nfrom fastmcp import FastMCP\n\nspec = httpx.get("https://example.com/openapi.json").json()\nmcp = FastMCP.from_openapi(openapi_spec=spec, client=httpx.AsyncClient())\n';
+    const extraction = await extractRepository(memoryTree('openapi', { 'requirements.txt': 'fastmcp\n', 'server.py': source }), 'openapi');
+    expect(extraction.tools).toEqual([]);
+    expect(extraction.dynamic).toMatchObject([{ file: 'server.py', line: 5, reason: expect.stringContaining('FastMCP.from_openapi') }]);
+  });
+});

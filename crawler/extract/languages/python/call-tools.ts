@@ -50,9 +50,23 @@ interface FunctionRegistration {
 export function callTools(scope: ModuleScope, out: FileExtraction): void {
   for (const call of scope.root.descendantsOfType('call')) {
     if (!call || call.parent?.type === 'decorator') continue;
+    const generator = openApiGenerator(call);
+    if (generator && sdkOfImports(scope)) {
+      out.dynamic.push({ file: scope.file.path, line: lineOf(call), reason: `${generator}: one tool per route of an API description, known only at run time` });
+      continue;
+    }
     const found = functionRegistration(call, scope);
     if (found) register(found, scope, out);
   }
+}
+
+/** `FastMCP.from_openapi(...)` / `FastMCP.from_fastapi(...)` (fastmcp): tools generated from routes. */
+function openApiGenerator(call: Node): string | null {
+  const callee = call.childForFieldName('function');
+  const parts = callee ? dottedName(callee) : null;
+  if (!parts || parts.length < 2) return null;
+  const method = parts[parts.length - 1];
+  return (method === 'from_openapi' || method === 'from_fastapi') && /^(FastMCP|MCPServer)$/.test(parts[parts.length - 2]) ? parts.slice(-2).join('.') : null;
 }
 
 function functionRegistration(call: Node, scope: ModuleScope): FunctionRegistration | null {

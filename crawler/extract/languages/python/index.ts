@@ -49,6 +49,6 @@ function extract(file: SourceFile, root: Node, context: ExtractContext): FileExt
 export const pythonExtractor: LanguageExtractor = {
   id: 'python',
   grammars: ['python'],
-  markers: ['.tool', 'add_tool', 'Tool(', 'from_function', 'from_tool'],
+  markers: ['.tool', 'add_tool', 'Tool(', 'from_function', 'from_tool', 'from_openapi', 'from_fastapi'],
   extract,
 };
