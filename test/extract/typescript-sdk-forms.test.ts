@@ -182,10 +182,16 @@ describe('names that cannot be resolved', () => {
 
 describe('punkpeye fastmcp (TS-20)', () => {
   it('reads addTool objects with their parameters and annotations', async () => {
-    const [add] = await toolsOf('ts-fastmcp-add-tool');
+    const add = byName(await toolsOf('ts-fastmcp-add-tool'), 'add');
     expect(add).toMatchObject({ name: 'add', line: 7, sdk: 'ts-fastmcp', style: 'FastMCP.addTool', description: 'Add two numbers' });
     expect(add.inputSchema).toEqual({ type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, required: ['a', 'b'] });
     expect(add.annotations).toEqual({ readOnlyHint: true, openWorldHint: false });
+  });
+
+  it('records canAccess as an auth condition', async () => {
+    expect(byName(await toolsOf('ts-fastmcp-add-tool'), 'admin_reset').conditions).toEqual([
+      { kind: 'auth', expr: 'canAccess: (auth) => auth?.role === "admin"' },
+    ]);
   });
 });
 

@@ -172,6 +172,9 @@ function fromToolObject(ctx: CallContext, value: Value, style: string): ToolPart
   const field = (key: string): Value | null => (value.kind === 'obj' && value.entries.has(key) ? evaluator.member(value, key, key) : null);
   const nameEntry = value.kind === 'obj' ? value.entries.get('name') : undefined;
   const handlerEntry = value.kind === 'obj' ? (value.entries.get('execute') ?? value.entries.get('handler')) : undefined;
+  // fastmcp's `canAccess(auth)` hides the tool from sessions it rejects.
+  const access = value.kind === 'obj' ? value.entries.get('canAccess')?.node : undefined;
+  if (access) ctx = { ...ctx, conditions: [...ctx.conditions, { kind: 'auth', expr: `canAccess: ${access.text.replace(/\s+/g, ' ').slice(0, 160)}` }] };
   return parts(ctx, {
     name: field('name') ?? { kind: 'unknown', src: callArguments(call)[0]?.text ?? call.text },
     nameNode: nameEntry?.node ?? call,
