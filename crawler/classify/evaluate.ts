@@ -84,12 +84,13 @@ function confidence(signals: Signals, primary: Finding, top: Finding[], findings
   return Math.round(Math.min(0.95, Math.max(0.1, value)) * 100) / 100;
 }
 
+/** The strongest two pieces of evidence: code first, then the description, then the rest. */
 function quote(finding: Finding): string {
-  const evidence = finding.evidence[0];
-  if (!evidence) return '';
-  return evidence.kind === 'code'
-    ? ` (${evidence.file}:${evidence.line} \`${evidence.quote}\`)`
-    : ` (${evidence.field}: "${evidence.quote}")`;
+  const weight = (e: Finding['evidence'][number]) => (e.kind === 'code' ? 0 : e.field === 'description' ? 1 : 2);
+  const best = [...finding.evidence].sort((a, b) => weight(a) - weight(b)).slice(0, 2);
+  if (best.length === 0) return '';
+  const cited = best.map((e) => (e.kind === 'code' ? `${e.file}:${e.line} \`${e.quote}\`` : `${e.field}: "${e.quote}"`));
+  return ` (${cited.join('; ')})`;
 }
 
 function rationale(category: Category, risk: Risk, primary: Finding, rated: Finding[], findings: Finding[]): string {
