@@ -98,6 +98,26 @@ describe('risk listings', () => {
   });
 });
 
+describe('a tool without a classification', () => {
+  it('still gets a page, counted as unclassified and left out of the risk pages', () => {
+    const file = join(dir, 'unclassified.sqlite');
+    seedCatalog(file);
+    const writable = openCatalog(file);
+    writable.prepare("DELETE FROM classifications WHERE tool_id = (SELECT id FROM tools WHERE slug = 'list_allowed_directories')").run();
+    writable.close();
+    const catalog = openCatalog(file, { readonly: true });
+    try {
+      const tool = loadToolPages(catalog).find((p) => p.tool.slug === 'list_allowed_directories')!;
+      expect(tool.classification).toBeNull();
+      expect(tool.tool.risk).toBeNull();
+      expect(loadHomeStats(catalog)).toMatchObject({ tools: 5, unclassified: 1, byRisk: { low: 0 } });
+      expect(loadRiskListings(catalog).low).toEqual([]);
+    } finally {
+      catalog.close();
+    }
+  });
+});
+
 describe('unsafe slugs', () => {
   it('are skipped instead of becoming a path', () => {
     const file = join(dir, 'unsafe.sqlite');
