@@ -1,10 +1,12 @@
 /**
  * Scores the classifier on the labelled dev set from description-level facts.
- * Usage: npx tsx scripts/classify-dev-set.ts [--misses] [--json]
+ * Usage: npx tsx scripts/classify-dev-set.ts [--misses] [--json] [--code DIR]
+ * --code DIR adds approximate handler code from the checkouts under DIR (e.g. /work/devset).
  */
 import { scoreDevSet } from '../test/classify/dev-set-harness.ts';
 
-const score = scoreDevSet();
+const codeAt = process.argv.indexOf('--code');
+const score = scoreDevSet(undefined, codeAt > 0 ? process.argv[codeAt + 1] : undefined);
 const { rows, ...figures } = score;
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { classifyTool } from '../../crawler/classify/index.ts';
 import { RISKS, type Classification, type Risk } from '../../crawler/model/classification.ts';
 import { makeFacts } from './make-facts.ts';
@@ -7,6 +8,8 @@ export const DEV_SET_PATH = process.env.MCP_RISK_DEV_SET ?? '/work/shared/eval/d
 
 interface LabelledTool {
   name: string;
+  file: string;
+  line: number;
   description?: string | null;
   annotations?: Record<string, unknown> | null;
   category: string;
@@ -32,14 +35,20 @@ export interface DevSetScore {
   rows: Scored[];
 }
 
-/** Classifies every labelled tool from description-level facts only (name, description, annotations). */
-export function scoreDevSet(path = DEV_SET_PATH): DevSetScore {
+/**
+ * Classifies every labelled tool from description-level facts (name, description, annotations).
+ * With `reposDir`, each tool also gets an approximate handler: the lines from its declaration to the
+ * next labelled declaration in the same file (at most 80), standing in for the extractor's span.
+ */
+export function scoreDevSet(path = DEV_SET_PATH, reposDir?: string): DevSetScore {
   const corpus = JSON.parse(readFileSync(path, 'utf8')) as { repos: { repo: string; servers: { tools: LabelledTool[] }[] }[] };
   const rows: Scored[] = [];
   for (const repo of corpus.repos) {
     for (const server of repo.servers) {
       for (const tool of server.tools) {
-        const predicted = classifyTool(makeFacts({ name: tool.name, description: tool.description, annotations: tool.annotations }));
+        const facts = makeFacts({ name: tool.name, description: tool.description, annotations: tool.annotations });
+        if (reposDir) facts.handlerCode = approximateHandler(join(reposDir, repo.repo), tool, server.tools);
+        const predicted = classifyTool(facts);
         rows.push({ repo: repo.repo, name: tool.name, truth: { category: tool.category.toLowerCase(), risk: tool.risk.toLowerCase() }, predicted, unsure: tool.unsure === true });
       }
     }
@@ -55,4 +64,13 @@ export function scoreDevSet(path = DEV_SET_PATH): DevSetScore {
     unknown: rows.filter((r) => r.predicted.category === 'unknown').length,
     rows,
   };
+}
+
+function approximateHandler(root: string, tool: LabelledTool, siblings: LabelledTool[]): { file: string; startLine: number; text: string } | null {
+  const path = join(root, tool.file);
+  if (!existsSync(path)) return null;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const next = siblings.filter((t) => t.file === tool.file && t.line > tool.line).map((t) => t.line).sort((a, b) => a - b)[0];
+  const end = Math.min(next ? next - 1 : lines.length, tool.line + 80);
+  return { file: tool.file, startLine: tool.line, text: lines.slice(tool.line - 1, end).join('\n') };
 }

@@ -22,3 +22,16 @@ describe.skipIf(!existsSync(DEV_SET_PATH))('the labelled dev set, from names, de
     expect(score.underrated).toBeLessThanOrEqual(1);
   });
 });
+
+const REPOS_DIR = process.env.MCP_RISK_DEV_REPOS ?? '/work/devset';
+
+describe.skipIf(!existsSync(DEV_SET_PATH) || !existsSync(REPOS_DIR))('the labelled dev set, with handler code from the checkouts', () => {
+  const score = scoreDevSet(DEV_SET_PATH, REPOS_DIR);
+
+  it('underrates no high or critical tool once the handler code is read', () => {
+    expect(score.underrated).toBe(0);
+    expect(score.risk_within_one).toBeGreaterThanOrEqual(0.98);
+    expect(score.category_accuracy).toBeGreaterThanOrEqual(0.92);
+    expect(score.risk_accuracy).toBeGreaterThanOrEqual(0.85);
+  });
+});

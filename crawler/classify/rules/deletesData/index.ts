@@ -10,7 +10,8 @@ export { definition };
 const RECOVERABLE = /\b(trash|recycle bin|soft[- ]delete|archive[sd]?|can be (restored|recovered|undone)|recoverable|undo)\b/i;
 
 export function check(signals: Signals): Finding | null {
-  const code = codeCalls(signals, 'file-delete');
+  // A handler removing its own temporary file is cleanup, not a delete the caller asked for.
+  const code = codeCalls(signals, 'file-delete').filter((call) => !/\b\w*(te?mp|tmp)\w*\b/i.test(call.quote));
   const says = hasEffect(signals, 'delete') && !signals.membershipOnly && !signals.dryRun;
   if (!says && code.length === 0) return null;
   const recoverable = RECOVERABLE.test(signals.description) || signals.actions.some((a) => a.verb === 'trash');

@@ -18,6 +18,10 @@ describe('deletesData', () => {
     expect(found).toMatchObject({"risk": "high"});
     expect(found!.evidence.length).toBeGreaterThan(0);
   });
+  it("ignores a handler that removes its own temporary file", () => {
+    const found = checkRule(rule, {"name": "get_viewport_screenshot", "description": "Capture a screenshot of the viewport.", "code": "os.remove(temp_path)", "file": "server.py"});
+    expect(found).toBeNull();
+  });
   it("ignores a delete-named tool that only previews", () => {
     const found = checkRule(rule, {"name": "delete_preview", "description": "Show which files would be deleted; nothing is deleted."});
     expect(found).toBeNull();
