@@ -36,7 +36,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ pages: num
     await mkdir(join(SITE_ROOT, 'dist'), { recursive: true });
     target = await mkdtemp(join(SITE_ROOT, 'dist', '.staging-'));
   }
-  // A private Vite cache, so that two builds at once (parallel test files) do not share one.
+  // A private Astro cache, so that two builds at once (parallel test files) do not share one. (Vite's
+  // dependency cache stays in site/node_modules/.vite: Astro 5.18 fixes that path.)
   const cacheDir = await mkdtemp(join(tmpdir(), 'mcp-risk-astro-'));
   try {
     // Skipped when already there: chdir is refused inside worker threads.
