@@ -126,7 +126,7 @@ export const INFRASTRUCTURE_NOUNS = new Set([
   'instance', 'instances', 'cluster', 'clusters', 'vm', 'vms', 'server', 'servers', 'deployment',
   'deployments', 'droplet', 'droplets', 'pod', 'pods', 'stack', 'stacks', 'infrastructure', 'machine',
   'machines', 'lambda', 'volume', 'volumes', 'bucket', 'buckets', 'container', 'containers', 'manifest',
-  'manifests', 'kubernetes', 'k8s', 'terraform',
+  'manifests', 'kubernetes', 'k8s', 'kubectl', 'helm', 'terraform',
 ]);
 
 /** Configuration that decides how a service behaves but holds no user data. */

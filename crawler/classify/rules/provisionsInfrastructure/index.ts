@@ -10,7 +10,7 @@ export { definition };
 
 const ALWAYS = ['deploy', 'provision', 'scale'];
 const GENTLE = ['start', 'resume', 'restart'];
-const MANIFESTS = new Set(['manifest', 'manifests', 'kubernetes', 'k8s']);
+const MANIFESTS = new Set(['manifest', 'manifests', 'kubernetes', 'k8s', 'kubectl']);
 
 export function check(signals: Signals): Finding | null {
   const always = hasVerb(signals, ...ALWAYS);
