@@ -28,7 +28,7 @@ export function readTruth(file: string): Truth {
 export function checkoutDirs(truth: Truth, reposDir: string): string[] {
   const seen = new Set<string>();
   return truth.repos.map((repo) => {
-    const dir = seen.has(repo.repo) ? `${repo.repo}@${repo.commit.slice(0, 12)}` : repo.repo;
+    const dir = seen.has(repo.repo) && repo.commit ? `${repo.repo}@${repo.commit.slice(0, 12)}` : repo.repo;
     seen.add(repo.repo);
     return join(reposDir, dir);
   });

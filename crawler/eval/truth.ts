@@ -20,7 +20,8 @@ export type TruthServer = z.infer<typeof TruthServer>;
 
 export const TruthRepo = z.object({
   repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'expected owner/name'),
-  commit: z.string().min(7),
+  /** Absent for a corpus of local folders (the embedded samples). */
+  commit: z.string().min(7).nullish(),
   dynamic: z.boolean().optional(),
   servers: z.array(TruthServer),
 });
