@@ -23,7 +23,7 @@ export function isSkippedPath(path: string): boolean {
 const GRAMMAR_BY_EXTENSION: Record<string, Grammar> = {
   ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'tsx',
   js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript',
-  py: 'python', go: 'go', rs: 'rust', java: 'java', cs: 'csharp',
+  py: 'python', go: 'go', rs: 'rust', java: 'java', cs: 'csharp', kt: 'kotlin', kts: 'kotlin',
 };
 
 /** The grammar that parses a source file, or null for files we do not parse. */

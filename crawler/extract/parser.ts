@@ -3,16 +3,20 @@ import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 
 export type { Node, Tree };
 
-/** Grammars we parse, each a wasm file of @vscode/tree-sitter-wasm (no native build). */
+/**
+ * Grammars we parse, each a wasm file (no native build): @vscode/tree-sitter-wasm's set, and Kotlin
+ * from tree-sitter-wasms, which the vscode set lacks.
+ */
 export const GRAMMARS = {
-  typescript: 'tree-sitter-typescript.wasm',
-  tsx: 'tree-sitter-tsx.wasm',
-  javascript: 'tree-sitter-javascript.wasm',
-  python: 'tree-sitter-python.wasm',
-  go: 'tree-sitter-go.wasm',
-  rust: 'tree-sitter-rust.wasm',
-  java: 'tree-sitter-java.wasm',
-  csharp: 'tree-sitter-c-sharp.wasm',
+  typescript: '@vscode/tree-sitter-wasm/wasm/tree-sitter-typescript.wasm',
+  tsx: '@vscode/tree-sitter-wasm/wasm/tree-sitter-tsx.wasm',
+  javascript: '@vscode/tree-sitter-wasm/wasm/tree-sitter-javascript.wasm',
+  python: '@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm',
+  go: '@vscode/tree-sitter-wasm/wasm/tree-sitter-go.wasm',
+  rust: '@vscode/tree-sitter-wasm/wasm/tree-sitter-rust.wasm',
+  java: '@vscode/tree-sitter-wasm/wasm/tree-sitter-java.wasm',
+  csharp: '@vscode/tree-sitter-wasm/wasm/tree-sitter-c-sharp.wasm',
+  kotlin: 'tree-sitter-wasms/out/tree-sitter-kotlin.wasm',
 } as const;
 export type Grammar = keyof typeof GRAMMARS;
 
@@ -25,7 +29,7 @@ export async function loadGrammars(): Promise<void> {
   ready ??= (async () => {
     await Parser.init();
     for (const grammar of Object.keys(GRAMMARS) as Grammar[]) {
-      const language = await Language.load(require.resolve(`@vscode/tree-sitter-wasm/wasm/${GRAMMARS[grammar]}`));
+      const language = await Language.load(require.resolve(GRAMMARS[grammar]));
       const parser = new Parser();
       parser.setLanguage(language);
       parsers.set(grammar, parser);
