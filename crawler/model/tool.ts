@@ -51,6 +51,14 @@ export const Tool = z.object({
   conditions: z.array(Condition),
   confidence: z.number().min(0).max(1),
   handler: HandlerSpan.nullable(),
+  /** The name's source text when it could not be resolved to a string. */
+  nameExpr: z.string().optional(),
+  /** The description's source text when it could not be resolved (fully). */
+  descriptionExpr: z.string().optional(),
+  /** How the input schema was derived: zod-shape, json-literal, pydantic, go-struct, schemars, parameters... */
+  inputSchemaSource: z.string().optional(),
+  /** Where the definition came from: code (the default), or a manifest that lists tools. */
+  origin: z.enum(['code', 'manifest']).optional(),
 });
 export type Tool = z.infer<typeof Tool>;
 
@@ -76,6 +84,7 @@ export type Server = z.infer<typeof Server>;
 /** Something extraction could not read, reported instead of crashing. */
 export const ExtractionWarning = z.object({
   file: z.string(),
+  line: z.number().int().positive().optional(),
   message: z.string(),
 });
 export type ExtractionWarning = z.infer<typeof ExtractionWarning>;
