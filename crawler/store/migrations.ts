@@ -124,4 +124,32 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX classifications_risk ON classifications(risk);
   CREATE INDEX tool_history_run ON tool_history(run_id);
   `,
+  `
+  -- Policies in every format we emit (policy-json, intercept-yaml, claude-code, codex...), per tool and per server.
+  CREATE TABLE tool_policies (
+    tool_id INTEGER NOT NULL REFERENCES tools(id) ON DELETE CASCADE,
+    format  TEXT NOT NULL,
+    text    TEXT NOT NULL,
+    PRIMARY KEY (tool_id, format)
+  );
+  CREATE TABLE server_policies (
+    server_id INTEGER NOT NULL REFERENCES servers(id) ON DELETE CASCADE,
+    format    TEXT NOT NULL,
+    text      TEXT NOT NULL,
+    PRIMARY KEY (server_id, format)
+  );
+  -- Example calls a tool's policy allows or denies, checked by the policy evaluator.
+  CREATE TABLE policy_examples (
+    tool_id  INTEGER NOT NULL REFERENCES tools(id) ON DELETE CASCADE,
+    format   TEXT NOT NULL,
+    ordinal  INTEGER NOT NULL,
+    call     TEXT NOT NULL,                  -- JSON {"name": ..., "arguments": {...}}
+    decision TEXT NOT NULL CHECK (decision IN ('allow', 'deny')),
+    reason   TEXT NOT NULL,
+    PRIMARY KEY (tool_id, format, ordinal)
+  );
+  -- Server-level assessment: the combination of tools (private data + untrusted content + external
+  -- communication) and the server's overall risk, as JSON.
+  ALTER TABLE servers ADD COLUMN assessment TEXT NOT NULL DEFAULT '{}';
+  `,
 ];
