@@ -3,6 +3,7 @@ import type { DynamicTools, Extraction, ExtractionWarning, Server, Tool } from '
 import type { ExtractContext, LanguageExtractor, SourceFile } from './extractor.ts';
 import { MAX_SOURCE_BYTES, grammarOf, isSkippedPath } from './files.ts';
 import { LANGUAGE_EXTRACTORS } from './languages/index.ts';
+import { extractManifests } from './manifests/mcpb.ts';
 import { loadGrammars, parse } from './parser.ts';
 import { detectServers, serverOf } from './servers.ts';
 
@@ -74,6 +75,13 @@ export async function extractRepository(tree: SourceTree, repoName: string): Pro
       runExtractor(extractor, { path, text, grammar }, context, drafts, dynamicDrafts, warnings);
     }
   }
+
+  // Manifests list names a server declares; code is primary, so a name the code declared is not repeated.
+  const manifests = extractManifests(tree);
+  const declared = new Set(drafts.map((draft) => `${serverOf(servers, draft.file)?.path ?? '.'}\u0000${draft.name}`));
+  drafts.push(...manifests.tools.filter((tool) => !declared.has(`${serverOf(servers, tool.file)?.path ?? '.'}\u0000${tool.name}`)));
+  dynamicDrafts.push(...manifests.dynamic);
+  warnings.push(...manifests.warnings);
 
   const fallback: Server = { path: '.', name: repoName, language: 'unknown', sdk: 'unknown', sdkVersion: null };
   const usedServers = new Map<string, Server>();
