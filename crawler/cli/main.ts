@@ -3,13 +3,14 @@ import { CatalogError } from '../store/open.ts';
 import { registerClassify } from './commands/classify.ts';
 import { registerCrawl } from './commands/crawl.ts';
 import { registerEval } from './commands/eval.ts';
+import { registerExport } from './commands/export.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerPolicy } from './commands/policy.ts';
 import { registerStats } from './commands/stats.ts';
 import { EXIT, InputError, ReportedFailure, UsageError } from './errors.ts';
 
 /** Every command, listed explicitly. */
-const COMMANDS = [registerCrawl, registerExtract, registerClassify, registerPolicy, registerStats, registerEval];
+const COMMANDS = [registerCrawl, registerExtract, registerClassify, registerPolicy, registerStats, registerExport, registerEval];
 
 export function buildProgram(): Command {
   const program = new Command('mcp-risk')

@@ -30,8 +30,13 @@ export function openCatalog(file: string, options: { readonly?: boolean } = {}):
   try {
     if (!options.readonly) migrate(db);
     const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > 0 && version < MIGRATIONS.length) {
+      db.close();
+      throw new CatalogError(`catalog database ${file} has an older schema (${version} of ${MIGRATIONS.length}); run \`mcp-risk crawl --db ${file}\` to upgrade it`);
+    }
     if (version !== MIGRATIONS.length) throw new Error(`schema version ${version}, expected ${MIGRATIONS.length}`);
   } catch (error) {
+    if (error instanceof CatalogError) throw error;
     db.close();
     throw new CatalogError(`${file} is not an mcp-risk catalog database: ${error instanceof Error ? error.message : String(error)}`);
   }

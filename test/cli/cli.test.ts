@@ -98,3 +98,44 @@ describe('the mcp-risk command line', () => {
     expect(evidence.length).toBeGreaterThan(0);
   });
 });
+
+describe('exporting and looking up the catalog', () => {
+  let dir: string;
+  let db: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mcp-risk-export-'));
+    db = join(dir, 'catalog.sqlite');
+    const crawl = await cli(['crawl', '--source', `dir:${join(ROOT, 'data', 'samples')}`, '--db', db]);
+    expect(crawl.code).toBe(0);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exports every classified tool, one JSON object per line, with its policy', async () => {
+    const run = await cli(['export', '--db', db]);
+    expect(run.code).toBe(0);
+    const tools = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const stats = JSON.parse((await cli(['stats', '--db', db, '--json'])).stdout);
+    expect(tools).toHaveLength(stats.tools);
+    for (const tool of tools) {
+      expect(tool.policy).toMatchObject({ version: '1', default: 'deny' });
+      expect(['low', 'medium', 'high', 'critical']).toContain(tool.risk);
+    }
+  });
+
+  it('prints the policy of a tool named once in the catalog, and lists the choices for an ambiguous name', async () => {
+    const one = await cli(['policy', 'run_command', '--db', db]);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ version: '1', default: 'deny' });
+    const missing = await cli(['policy', 'no_such_tool', '--db', db]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no_such_tool');
+    // Two sample servers have a get_forecast tool: the user is shown both SERVER/TOOL choices.
+    const ambiguous = await cli(['policy', 'get_forecast', '--db', db]);
+    expect(ambiguous.code).toBe(1);
+    const choices = ambiguous.stderr.split('\n').filter((line) => line.trim().endsWith('/get_forecast'));
+    expect(choices).toHaveLength(2);
+    const chosen = await cli(['policy', choices[0].trim(), '--db', db]);
+    expect(chosen.code).toBe(0);
+    expect(JSON.parse(chosen.stdout)).toMatchObject({ version: '1' });
+  });
+});
