@@ -1,4 +1,5 @@
 import type { Classification } from '../model/classification.ts';
+import { argumentsOfKind, parameters, type ArgumentKind } from './params.ts';
 import { compare, RATE_PER_MINUTE } from './policy-json.ts';
 
 /**
@@ -14,8 +15,8 @@ export interface InterceptTool {
 
 export interface InterceptCondition {
   path: string;
-  op: 'regex' | 'lte' | 'in';
-  value: string | number | string[];
+  op: 'regex' | 'lte';
+  value: string | number;
 }
 
 export interface InterceptRule {
@@ -42,18 +43,17 @@ export const PLACEHOLDERS = {
   dailyAmountCap: 50000,
 };
 
-const ARG_PATTERNS = {
-  path: /^(path|paths|file|filename|file_path|filepath|dir|directory|source|destination|target|src|dest)$/i,
-  url: /^(url|urls|uri|href|endpoint|link|website)$/i,
-  sql: /^(sql|query|statement|stmt)$/i,
-  amount: /^(amount|amount_cents|value|price|total|quantity)$/i,
-};
+/** An argument a rule constrains, by kind. */
+export interface ArgumentCheck {
+  kind: ArgumentKind;
+  arg: string;
+}
 
 export function interceptPolicy(serverName: string, tools: InterceptTool[]): InterceptPolicy {
   const hide: string[] = [];
   const entries: Record<string, { rules: InterceptRule[] }> = {};
   for (const tool of [...tools].sort((a, b) => compare(a.name, b.name))) {
-    if (tool.classification.risk === 'critical') hide.push(tool.name);
+    if (tool.classification.risk === 'critical' && !hide.includes(tool.name)) hide.push(tool.name);
     entries[tool.name] = { rules: rulesFor(tool) };
   }
   return {
@@ -65,48 +65,66 @@ export function interceptPolicy(serverName: string, tools: InterceptTool[]): Int
   };
 }
 
+/** Which arguments of this tool get a rule: file paths, URLs, SQL, amounts, by what the classifier found. */
+export function argumentChecks(tool: InterceptTool): ArgumentCheck[] {
+  const { classification } = tool;
+  const params = parameters(tool.inputSchema);
+  const tags = new Set(classification.tags);
+  const rules = new Set(classification.rules);
+  const kinds: ArgumentKind[] = [];
+  if (tags.has('filesystem') && classification.risk !== 'low') kinds.push('path');
+  if (rules.has('fetchesArbitraryUrl') || rules.has('drivesBrowser') || rules.has('submitsInBrowser') || rules.has('forwardsEventsToUrl')) kinds.push('url');
+  if (rules.has('runsSqlQuery')) kinds.push('sql');
+  if (tags.has('payments') && classification.category === 'financial') kinds.push('amount');
+  return kinds.flatMap((kind) => argumentsOfKind(params, kind).map((arg) => ({ kind, arg })));
+}
+
+/** The RE2 patterns (Go), written so that JavaScript reads them the same way after `(?i)` becomes a flag. */
+export const PATTERNS = {
+  /** Under the prefix, and no ".." anywhere: a "." must be followed by something other than ".". */
+  path: `^${escape(PLACEHOLDERS.pathPrefix)}([^.]|\\.[^.])*$`,
+  url: `^https://(${PLACEHOLDERS.hosts.map(escape).join('|')})(/|$)`,
+  sql: '(?i)^\\s*select\\s[^;]*;?\\s*$',
+};
+
+/**
+ * Intercept's validator splits a state path at its first dots (`state.<tool>.<counter>`), so a tool
+ * whose name holds a dot cannot carry a counter that validates.
+ */
+export function canCount(toolName: string): boolean {
+  return !toolName.includes('.');
+}
+
 function rulesFor(tool: InterceptTool): InterceptRule[] {
   const { classification, name } = tool;
   const rules: InterceptRule[] = [];
-  const params = paramNames(tool.inputSchema);
-  const tags = new Set(classification.tags);
-  const rules_ = new Set(classification.rules);
-  if (tags.has('filesystem') && classification.risk !== 'low') {
-    for (const arg of pick(params, ARG_PATTERNS.path, 'path')) {
-      rules.push({ name: `${arg} under the project`, conditions: [{ path: `args.${arg}`, op: 'regex', value: `^${escape(PLACEHOLDERS.pathPrefix)}([^.]|\\.[^.])*$` }], on_deny: `${arg} must stay under ${PLACEHOLDERS.pathPrefix} without ".." segments` });
+  for (const { kind, arg } of argumentChecks(tool)) {
+    switch (kind) {
+      case 'path':
+        rules.push({ name: `${arg} under the project`, conditions: [{ path: `args.${arg}`, op: 'regex', value: PATTERNS.path }], on_deny: `${arg} must stay under ${PLACEHOLDERS.pathPrefix} without ".." segments` });
+        break;
+      case 'url':
+        rules.push({ name: `${arg} on allowed hosts`, conditions: [{ path: `args.${arg}`, op: 'regex', value: PATTERNS.url }], on_deny: `only https://${PLACEHOLDERS.hosts.join(', https://')} may be reached` });
+        break;
+      case 'sql':
+        rules.push({ name: `${arg} is one read-only SELECT`, conditions: [{ path: `args.${arg}`, op: 'regex', value: PATTERNS.sql }], on_deny: 'only a single SELECT statement is allowed' });
+        break;
+      case 'amount':
+        rules.push({ name: `${arg} per call`, conditions: [{ path: `args.${arg}`, op: 'lte', value: PLACEHOLDERS.amountCap }], on_deny: `${arg} above ${PLACEHOLDERS.amountCap} needs a human` });
+        if (canCount(name)) {
+          rules.push({ name: `${arg} per day`, conditions: [{ path: `state.${name}.daily_${arg}`, op: 'lte', value: PLACEHOLDERS.dailyAmountCap }], on_deny: `daily ${arg} cap of ${PLACEHOLDERS.dailyAmountCap} reached`, state: { counter: `daily_${arg}`, window: 'day', increment_from: `args.${arg}` } });
+        }
+        break;
     }
   }
-  if (rules_.has('fetchesArbitraryUrl') || rules_.has('drivesBrowser') || rules_.has('forwardsEventsToUrl')) {
-    for (const arg of pick(params, ARG_PATTERNS.url, 'url')) {
-      const hosts = PLACEHOLDERS.hosts.map(escape).join('|');
-      rules.push({ name: `${arg} on allowed hosts`, conditions: [{ path: `args.${arg}`, op: 'regex', value: `^https://(${hosts})(/|$)` }], on_deny: `only ${PLACEHOLDERS.hosts.join(', ')} may be reached` });
-    }
-  }
-  if (rules_.has('runsSqlQuery')) {
-    for (const arg of pick(params, ARG_PATTERNS.sql, 'query')) {
-      rules.push({ name: `${arg} is one read-only SELECT`, conditions: [{ path: `args.${arg}`, op: 'regex', value: '^\\s*(?i:select)\\s[^;]*;?\\s*$' }], on_deny: 'only a single SELECT statement is allowed' });
-    }
-  }
-  if (tags.has('payments') && (classification.category === 'financial')) {
-    for (const arg of pick(params, ARG_PATTERNS.amount, 'amount')) {
-      rules.push({ name: `${arg} per call`, conditions: [{ path: `args.${arg}`, op: 'lte', value: PLACEHOLDERS.amountCap }], on_deny: `${arg} above ${PLACEHOLDERS.amountCap} needs a human` });
-      rules.push({ name: `${arg} per day`, conditions: [{ path: `state.${name}.daily_${arg}`, op: 'lte', value: PLACEHOLDERS.dailyAmountCap }], on_deny: `daily ${arg} cap reached`, state: { counter: `daily_${arg}`, window: 'day', increment_from: `args.${arg}` } });
-    }
-  }
-  const perMinute = classification.risk === 'medium' ? RATE_PER_MINUTE.medium : classification.risk === 'low' ? null : RATE_PER_MINUTE.high;
-  if (perMinute) rules.push({ name: `${name} rate`, rate_limit: `${perMinute}/minute` });
+  const perMinute = ratePerMinute(classification);
+  if (perMinute && canCount(name)) rules.push({ name: `${name} rate`, rate_limit: `${perMinute}/minute` });
   return rules;
 }
 
-function paramNames(schema: Record<string, unknown> | null | undefined): string[] {
-  const properties = schema?.properties;
-  return properties && typeof properties === 'object' ? Object.keys(properties).sort(compare) : [];
-}
-
-/** The schema's matching parameters; without a schema, the conventional name (the user checks it). */
-function pick(params: string[], pattern: RegExp, fallback: string): string[] {
-  if (params.length === 0) return [fallback];
-  return params.filter((param) => pattern.test(param));
+/** Calls a minute the rate rule allows, or `null` for low-risk tools (no limit). */
+export function ratePerMinute(classification: Classification): number | null {
+  return classification.risk === 'low' ? null : classification.risk === 'medium' ? RATE_PER_MINUTE.medium : RATE_PER_MINUTE.high;
 }
 
 function escape(text: string): string {
@@ -121,8 +139,13 @@ export function interceptYaml(serverName: string, tools: InterceptTool[]): strin
     out.push('# Hidden tools keep their rules below: removing a name from hide allows it under those rules.');
     out.push('hide:', ...policy.hide.map((name) => `  - ${q(name)}`));
   }
-  out.push('tools:');
+  const byName = new Map(tools.map((tool) => [tool.name, tool]));
+  out.push(Object.keys(policy.tools).length === 0 ? 'tools: {}' : 'tools:');
   for (const [name, entry] of Object.entries(policy.tools)) {
+    const tool = byName.get(name);
+    if (!canCount(name) && tool && ratePerMinute(tool.classification) !== null) {
+      out.push(`  # No rate limit: Intercept reads state.<tool>.<counter> up to the first dot, so ${name} cannot have a counter.`);
+    }
     if (entry.rules.length === 0) {
       out.push(`  ${q(name)}:`, '    rules: []');
       continue;
@@ -139,7 +162,7 @@ function ruleYaml(rule: InterceptRule): string[] {
   if (rule.conditions) {
     lines.push('        conditions:');
     for (const c of rule.conditions) {
-      lines.push(`          - path: ${q(c.path)}`, `            op: ${q(c.op)}`, `            value: ${typeof c.value === 'number' ? c.value : Array.isArray(c.value) ? `[${c.value.map(q).join(', ')}]` : q(c.value)}`);
+      lines.push(`          - path: ${q(c.path)}`, `            op: ${q(c.op)}`, `            value: ${typeof c.value === 'number' ? c.value : q(c.value)}`);
     }
   }
   if (rule.on_deny) lines.push(`        on_deny: ${q(rule.on_deny)}`);

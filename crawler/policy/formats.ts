@@ -1,0 +1,60 @@
+import type { Classification } from '../model/classification.ts';
+import type { Tool } from '../model/tool.ts';
+import { claudeCodeDeny, codexConfigToml } from './clients.ts';
+import { ClaudeCodeSettings, CodexConfig, readCodexToml } from './client-schema.ts';
+import { formatPolicy } from './format.ts';
+import { InterceptYaml } from './intercept-schema.ts';
+import { interceptYaml } from './intercept.ts';
+import { serverPolicy } from './policy-json.ts';
+import { PolicyJson } from './schema.ts';
+import { readYaml } from './yaml.ts';
+
+/**
+ * The formats we emit, each with a published schema. agentgateway is left out: its
+ * `mcpAuthorization` rules are CEL over JWT claims and tool names, and no public source we have
+ * shows argument access, so we cannot say what a rule would do with a call.
+ */
+export const POLICY_FORMATS = ['policy-json', 'intercept-yaml', 'claude-code', 'codex'] as const;
+export type PolicyFormat = (typeof POLICY_FORMATS)[number];
+
+export interface ClassifiedToolDefinition {
+  tool: Tool;
+  classification: Classification;
+}
+
+/** Stands in for the server's name when a tool's policy is shown alone; users rename it. */
+export const SERVER_PLACEHOLDER = 'server';
+
+/** One tool's policy in every format. Claude Code and Codex keys need the server's name. */
+export function toolPolicies(tool: Tool, classification: Classification, serverName = SERVER_PLACEHOLDER): Record<PolicyFormat, string> {
+  return serverPolicies(serverName, [{ tool, classification }]);
+}
+
+/** A server's policy in every format, each text checked against its format's schema. */
+export function serverPolicies(serverName: string, tools: ClassifiedToolDefinition[]): Record<PolicyFormat, string> {
+  const named = tools.map(({ tool, classification }) => ({ name: tool.name, classification, inputSchema: tool.inputSchema }));
+  const texts: Record<PolicyFormat, string> = {
+    'policy-json': formatPolicy(serverPolicy(named)),
+    'intercept-yaml': interceptYaml(serverName, named),
+    'claude-code': `${JSON.stringify(claudeCodeDeny(serverName, named), null, 2)}\n`,
+    codex: codexConfigToml(serverName, named),
+  };
+  for (const format of POLICY_FORMATS) readPolicy(format, texts[format]);
+  return texts;
+}
+
+export type ParsedPolicy =
+  | { format: 'policy-json'; policy: PolicyJson }
+  | { format: 'intercept-yaml'; policy: InterceptYaml }
+  | { format: 'claude-code'; policy: ClaudeCodeSettings }
+  | { format: 'codex'; policy: CodexConfig };
+
+/** Parses a policy text the way its gateway or client would and validates it; throws when it is not valid. */
+export function readPolicy(format: PolicyFormat, text: string): ParsedPolicy {
+  switch (format) {
+    case 'policy-json': return { format, policy: PolicyJson.parse(JSON.parse(text)) };
+    case 'intercept-yaml': return { format, policy: InterceptYaml.parse(readYaml(text)) };
+    case 'claude-code': return { format, policy: ClaudeCodeSettings.parse(JSON.parse(text)) };
+    case 'codex': return { format, policy: CodexConfig.parse(readCodexToml(text)) };
+  }
+}
