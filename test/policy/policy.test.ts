@@ -86,7 +86,7 @@ describe('interceptYaml', () => {
       { name: 'create_refund', classification: classified('critical', { category: 'financial', tags: ['payments'], rules: ['movesMoney'] }) },
     ]);
     expect(yaml).toContain('path: "args.url"');
-    expect(yaml).toContain('(?i)^\\s*select');
+    expect(yaml).toContain('"(?i)^\\\\s*select');
     expect(yaml).toContain('path: "args.amount"');
     expect(yaml).toContain('increment_from: "args.amount"');
     expect(yaml).toMatch(/hide:\n {2}- "create_refund"/);
