@@ -2,10 +2,11 @@ import type { ExtractionWarning } from '../../../model/index.ts';
 import type { ExtractContext, FileExtraction, LanguageExtractor, SourceFile } from '../../extractor.ts';
 import type { Node } from '../../parser.ts';
 import { Evaluator } from './evaluate.ts';
-import { mcpImports, packageDependsOnMcp, sdkOf } from './mcp-imports.ts';
+import { MARKERS, mcpImports, packageDependsOnMcp, sdkOf } from './mcp-imports.ts';
 import { Program } from './program.ts';
 import { findRegistrations } from './registrations.ts';
 import { toToolDraft } from './tool-draft.ts';
+import { wrapperCatalog } from './wrappers.ts';
 
 /**
  * TypeScript and JavaScript MCP servers: `@modelcontextprotocol/sdk` (`tool`, `registerTool`,
@@ -15,14 +16,14 @@ import { toToolDraft } from './tool-draft.ts';
 export const typescriptExtractor: LanguageExtractor = {
   id: 'typescript',
   grammars: ['typescript', 'tsx', 'javascript'],
-  markers: ['.tool(', '.tool<', 'registerTool', 'ListToolsRequestSchema', 'tools/list', 'addTool('],
+  markers: MARKERS,
   extract,
 };
 
 function extract(file: SourceFile, root: Node, context: ExtractContext): FileExtraction {
   const imports = mcpImports(file.text);
   const imported = imports.length > 0;
-  if (!imported && !packageDependsOnMcp(context, file.path)) return { tools: [], dynamic: [], warnings: [] };
+  if (!imported && !packageDependsOnMcp(context, file.path) && !wrapperCatalog(context).callerFiles.has(file.path)) return { tools: [], dynamic: [], warnings: [] };
   const warnings: ExtractionWarning[] = [];
   if (root.hasError) warnings.push({ file: file.path, message: 'typescript: syntax errors; tools were read from the parts that parse' });
   const program = new Program(context, file, root);

@@ -1,6 +1,14 @@
 import { posix } from 'node:path';
 import type { ExtractContext } from '../../extractor.ts';
 import type { SourceTree } from '../../../fetch/source-tree.ts';
+import { workspacePackages } from './workspace.ts';
+
+/** Text a file must contain to be worth parsing for TypeScript tools. */
+export const MARKERS = ['.tool(', '.tool<', 'registerTool', 'ListToolsRequestSchema', 'tools/list', 'addTool('];
+
+export function hasMarker(text: string): boolean {
+  return MARKERS.some((marker) => text.includes(marker));
+}
 
 /** Packages whose import makes a file an MCP server file. */
 const MCP_PACKAGE = /^(@modelcontextprotocol\/|fastmcp$|fastmcp\/|agents\/mcp|mcp-handler$|@vercel\/mcp-adapter|mcp-framework$|@cloudflare\/mcp)/;
@@ -41,18 +49,26 @@ function lookup(context: ExtractContext, cache: Map<string, boolean>, dir: strin
   if (known !== undefined) return known;
   const text = context.readText(key ? `${key}/package.json` : 'package.json');
   let result: boolean;
-  if (text !== null) result = dependsOnMcp(text);
+  if (text !== null) result = dependsOnMcp(context.tree, text);
   else result = key === '' ? false : lookup(context, cache, posix.dirname(key));
   cache.set(key, result);
   return result;
 }
 
-function dependsOnMcp(text: string): boolean {
+function dependsOnMcp(tree: SourceTree, text: string): boolean {
   try {
     const manifest = JSON.parse(text) as Record<string, unknown>;
     const names = ['dependencies', 'devDependencies', 'peerDependencies'].flatMap((field) => Object.keys((manifest[field] as object) ?? {}));
-    return names.some((name) => MCP_PACKAGE.test(name));
+    return names.some((name) => MCP_PACKAGE.test(name) || workspaceDependsOnMcp(tree, name, new Set()));
   } catch {
     return false;
   }
+}
+
+/** A dependency on a package of this repository that itself depends on MCP (`@repo/mcp-common`). */
+function workspaceDependsOnMcp(tree: SourceTree, name: string, seen: Set<string>): boolean {
+  const pkg = workspacePackages(tree).get(name);
+  if (!pkg || seen.has(name)) return false;
+  seen.add(name);
+  return pkg.dependencies.some((dependency) => MCP_PACKAGE.test(dependency) || workspaceDependsOnMcp(tree, dependency, seen));
 }

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { ExtractContext } from '../../extractor.ts';
 import type { SourceTree } from '../../../fetch/source-tree.ts';
+import { workspaceImport } from './workspace.ts';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
 
@@ -14,11 +15,17 @@ const aliasCache = new WeakMap<SourceTree, Map<string, PathAliases | null>>();
 
 /**
  * The repository path of the file an import specifier names: relative specifiers (`./x.js` is
- * `x.ts` on disk) and tsconfig `paths` aliases. Package imports give null.
+ * `x.ts` on disk), packages of the same repository (monorepo workspaces) and tsconfig `paths`
+ * aliases. Other package imports give null.
  */
 export function resolveModulePath(context: ExtractContext, fromPath: string, specifier: string): string | null {
   const fromDir = posix.dirname(fromPath);
   if (specifier.startsWith('.')) return firstExisting(context, posix.normalize(posix.join(fromDir, specifier)));
+  const workspace = workspaceImport(context.tree, specifier);
+  if (workspace) {
+    const target = workspace.subpath || workspace.pkg.main || 'index';
+    return firstExisting(context, posix.normalize(posix.join(workspace.pkg.dir, target))) ?? firstExisting(context, posix.join(workspace.pkg.dir, 'src', 'index'));
+  }
   const aliases = aliasesFor(context, fromDir);
   if (!aliases) return null;
   for (const alias of aliases.paths) {

@@ -7,6 +7,8 @@ import type { Module } from './program.ts';
 import { callArguments, calledMethod, isFunction, lineOf, memberName, namedChildren, unwrap } from './syntax.ts';
 import { handlerSpan, type ToolParts } from './tool-draft.ts';
 import { EMPTY_ENV, isText, type Env, type Value } from './values.ts';
+import { callableName, calleeName, enclosingParameter, nameIdentifier, pickWrapper, wrapperCatalog, type Wrapper, type WrapperCatalog } from './wrappers.ts';
+import { hasMarker } from './mcp-imports.ts';
 
 const HINT_KEYS = new Set(['title', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
 const REGISTERING = new Set(['tool', 'registerTool', 'registerToolTask', 'addTool', 'setRequestHandler']);
@@ -28,22 +30,113 @@ export interface Found {
 /** Every tool registration in one file, each call expanded over the loops that enclose it. */
 export function findRegistrations(evaluator: Evaluator, scan: FileScan): Found {
   const found: Found = { tools: [], dynamic: [] };
+  const catalog = wrapperCatalog(evaluator.program.context);
+  const registrations = new Set<number>();
   for (const call of scan.mod.root.descendantsOfType('call_expression')) {
     if (!call) continue;
     const method = calledMethod(call);
     if (!method || !REGISTERING.has(method)) continue;
     const args = callArguments(call);
     if (!matchesShape(method, args, scan)) continue;
+    registrations.add(call.startIndex);
+    // The body of a wrapper registers whatever name its callers pass; the callers are the tools.
+    if (catalog.byInner.get(`${scan.mod.path}#${call.startIndex}`)?.used) continue;
     const base = conditionsBetween(call, null, scan.mod, evaluator.program).concat(disabledConditions(call));
     for (const binding of loopBindings(evaluator, call, scan.mod)) {
       const context = { evaluator, scan, call, args, env: binding.env, conditions: [...base, ...binding.conditions], looped: binding.looped };
       if (method === 'setRequestHandler') listHandler(context, found);
-      else if (method === 'addTool') found.tools.push(fromToolObject(context, evaluator.evaluate(args[0], scan.mod, binding.env), 'FastMCP.addTool'));
-      else if (method === 'tool') found.tools.push(variadicTool(context));
-      else found.tools.push(registerTool(context, method));
+      else found.tools.push(registration(context, method));
     }
   }
+  wrapperCalls(evaluator, scan, catalog, registrations, found);
+  // Callers of this file's wrappers that no extraction visits (no registering text in them).
+  for (const [path, root] of catalog.callerFiles) {
+    if (root !== scan.mod.path || path === scan.mod.path || hasMarker(evaluator.program.context.readText(path) ?? '')) continue;
+    const mod = evaluator.program.load(path);
+    if (mod) wrapperCalls(evaluator, { ...scan, mod }, catalog, new Set(), found);
+  }
   return found;
+}
+
+function registration(ctx: CallContext, method: string): ToolParts {
+  if (method === 'addTool') return fromToolObject(ctx, ctx.evaluator.evaluate(ctx.args[0], ctx.scan.mod, ctx.env), 'FastMCP.addTool');
+  if (method === 'tool') return variadicTool(ctx);
+  return registerTool(ctx, method);
+}
+
+/** Calls of repository-local wrappers with a tool name: each is a tool, read through the wrapper's body. */
+function wrapperCalls(evaluator: Evaluator, scan: FileScan, catalog: WrapperCatalog, registrations: Set<number>, found: Found): void {
+  if (catalog.byName.size === 0) return;
+  for (const call of scan.mod.root.descendantsOfType('call_expression')) {
+    if (!call || registrations.has(call.startIndex)) continue;
+    const callee = calleeName(call);
+    if (!callee || !catalog.byName.has(callee.name)) continue;
+    const wrapper = resolveWrapper(evaluator, catalog, call, callee, scan.mod, EMPTY_ENV);
+    const args = callArguments(call);
+    const arg = wrapper ? args[wrapper.nameParam] : undefined;
+    if (!wrapper || !arg) continue;
+    const identifier = nameIdentifier(arg);
+    const param = identifier ? enclosingParameter(identifier) : null;
+    if (param && callableName(param.fn)) continue;
+    const nameNode = identifier ?? namePairValue(arg) ?? arg;
+    const conditions = conditionsBetween(call, null, scan.mod, evaluator.program);
+    for (const binding of loopBindings(evaluator, call, scan.mod)) {
+      const values = args.map((node) => evaluator.evaluate(node, scan.mod, binding.env));
+      found.tools.push(...expandWrapper(evaluator, catalog, wrapper, values, [...conditions, ...binding.conditions], scan, 0).map((tool) => ({
+        ...tool, mod: scan.mod, nameNode, formConfidence: Math.min(tool.formConfidence, 0.9), style: binding.looped ? 'tool-objects-loop' : tool.style,
+      })));
+    }
+  }
+}
+
+function resolveWrapper(evaluator: Evaluator, catalog: WrapperCatalog, call: Node, callee: { name: string; member: boolean }, mod: Module, env: Env): Wrapper | null {
+  const calleeNode = unwrap(call.childForFieldName('function') ?? call);
+  const value = evaluator.evaluate(calleeNode, mod, env);
+  const resolved = value.kind === 'fn' ? { file: value.mod.path, start: value.node.startIndex } : null;
+  // A local function of that name that wraps nothing is not a wrapper.
+  if (value.kind === 'fn' && !pickWrapper(catalog, callee.name, callee.member, resolved)) return null;
+  return pickWrapper(catalog, callee.name, callee.member, resolved);
+}
+
+function namePairValue(arg: Node): Node | null {
+  const node = unwrap(arg);
+  if (node.type !== 'object') return null;
+  const pair = namedChildren(node).find((child) => child.type === 'pair' && child.childForFieldName('key')?.text === 'name');
+  return pair?.childForFieldName('value') ?? null;
+}
+
+const MAX_WRAPPER_DEPTH = 4;
+
+/** The wrapper's registering call evaluated with its parameters bound to the caller's arguments. */
+function expandWrapper(evaluator: Evaluator, catalog: WrapperCatalog, wrapper: Wrapper, values: Value[], conditions: Condition[], scan: FileScan, depth: number): ToolParts[] {
+  if (depth > MAX_WRAPPER_DEPTH) return [];
+  const mod = wrapper.file === scan.mod.path ? scan.mod : evaluator.program.load(wrapper.file);
+  const fn = mod ? nodeAt(mod.root, wrapper.fnStart, (node) => node.isNamed && isFunction(node)) : null;
+  const inner = mod ? nodeAt(mod.root, wrapper.innerStart, (node) => node.type === 'call_expression') : null;
+  if (!mod || !fn || !inner) return [];
+  const env = new Map<string, Value>();
+  const single = fn.childForFieldName('parameter');
+  const params = single ? [single] : namedChildren(fn.childForFieldName('parameters') ?? fn).filter((param) => param.type !== 'statement_block');
+  params.forEach((param, index) => evaluator.bind(param, values[index] ?? { kind: 'unknown', src: param.text, param: true }, env, mod));
+  const innerConditions = [...conditions, ...conditionsBetween(inner, fn, mod, evaluator.program)];
+  const args = callArguments(inner);
+  const method = calledMethod(inner);
+  const innerScan = { ...scan, mod };
+  if (method && REGISTERING.has(method) && method !== 'setRequestHandler' && matchesShape(method, args, { ...innerScan, imported: true })) {
+    return [registration({ evaluator, scan: innerScan, call: inner, args, env, conditions: innerConditions, looped: false }, method)];
+  }
+  const callee = calleeName(inner);
+  const next = callee ? resolveWrapper(evaluator, catalog, inner, callee, mod, env) : null;
+  if (!next) return [];
+  return expandWrapper(evaluator, catalog, next, args.map((arg) => evaluator.evaluate(arg, mod, env)), innerConditions, scan, depth + 1);
+}
+
+function nodeAt(root: Node, start: number, accept: (node: Node) => boolean): Node | null {
+  for (let node: Node | null = root.descendantForIndex(start); node; node = node.parent) {
+    if (node.startIndex !== start) break;
+    if (accept(node)) return node;
+  }
+  return null;
 }
 
 interface CallContext {
@@ -57,7 +150,7 @@ interface CallContext {
 }
 
 /** Arity and argument kinds of each form, so that look-alike APIs are not taken for MCP. */
-function matchesShape(method: string, args: Node[], scan: FileScan): boolean {
+export function matchesShape(method: string, args: Node[], scan: FileScan): boolean {
   const kinds = args.map((arg) => unwrap(arg).type);
   const isCallback = (index: number): boolean => index >= 0 && (isFunction(unwrap(args[index])) || ['identifier', 'member_expression', 'call_expression'].includes(kinds[index]));
   const textLike = (kind: string | undefined): boolean => kind !== undefined && !['object', 'arrow_function', 'function_expression', 'array', 'number'].includes(kind);
@@ -109,7 +202,7 @@ function variadicTool(ctx: CallContext): ToolParts {
     schema,
     annotations,
     title: null,
-    handler: handlerSpan(evaluator, args[args.length - 1], scan.mod),
+    handler: handlerSpan(evaluator, args[args.length - 1], scan.mod, env),
     style: 'McpServer.tool',
   });
 }
@@ -141,7 +234,7 @@ function registerTool(ctx: CallContext, method: string): ToolParts {
     description: field('description'),
     schema: config.kind === 'obj' ? field('inputSchema') : { kind: 'unknown', src: args[1].text },
     annotations: field('annotations'),
-    handler: handlerSpan(evaluator, args[2], scan.mod),
+    handler: handlerSpan(evaluator, args[2], scan.mod, env),
     style: method === 'registerTool' ? 'McpServer.registerTool' : 'McpServer.registerToolTask',
   });
 }
@@ -182,7 +275,7 @@ function fromToolObject(ctx: CallContext, value: Value, style: string): ToolPart
     description: field('description'),
     schema: field('inputSchema') ?? field('parameters'),
     annotations: field('annotations'),
-    handler: handlerEntry?.node ? handlerSpan(evaluator, handlerEntry.node, handlerEntry.mod) : null,
+    handler: handlerEntry?.node ? handlerSpan(evaluator, handlerEntry.node, handlerEntry.mod, handlerEntry.env) : null,
     style,
   });
 }

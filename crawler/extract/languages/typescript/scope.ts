@@ -128,7 +128,7 @@ function importBinding(program: Program, statement: Node, name: string, mod: Mod
   return null;
 }
 
-function bindsParameter(fn: Node, name: string): boolean {
+export function bindsParameter(fn: Node, name: string): boolean {
   const single = fn.childForFieldName('parameter');
   if (single) return single.text === name;
   const params = fn.childForFieldName('parameters');
@@ -136,7 +136,7 @@ function bindsParameter(fn: Node, name: string): boolean {
 }
 
 /** True when a binding pattern (parameter, destructuring) introduces `name`. */
-function patternBinds(pattern: Node | null, name: string): boolean {
+export function patternBinds(pattern: Node | null, name: string): boolean {
   if (!pattern) return false;
   if (pattern.type === 'identifier' || pattern.type === 'shorthand_property_identifier_pattern') return pattern.text === name;
   if (pattern.type === 'required_parameter' || pattern.type === 'optional_parameter') return patternBinds(pattern.childForFieldName('pattern'), name);

@@ -5,7 +5,7 @@ import type { Evaluator } from './evaluate.ts';
 import { toJson } from './json-value.ts';
 import type { Module } from './program.ts';
 import { lineOf } from './syntax.ts';
-import type { Value } from './values.ts';
+import { EMPTY_ENV, type Env, type Value } from './values.ts';
 import { inputSchemaOf } from './zod-schema.ts';
 
 /** The pieces of one tool as read from a registration, before they become a ToolDraft. */
@@ -68,9 +68,9 @@ function confidenceOf(parts: ToolParts): number {
 }
 
 /** The span of a handler: an inline function, or the function a name refers to. */
-export function handlerSpan(evaluator: Evaluator, node: Node | undefined, mod: Module): HandlerSpan | null {
+export function handlerSpan(evaluator: Evaluator, node: Node | undefined, mod: Module, env: Env = EMPTY_ENV): HandlerSpan | null {
   if (!node) return null;
-  const value = evaluator.evaluate(node, mod);
+  const value = evaluator.evaluate(node, mod, env);
   const target = value.kind === 'fn' ? { node: value.node, mod: value.mod } : value.kind === 'obj' && value.node ? { node: value.node, mod: value.mod } : null;
   if (!target) return null;
   return { file: target.mod.path, startLine: lineOf(target.node), endLine: target.node.endPosition.row + 1 };
