@@ -44,14 +44,26 @@ export function evaluateString(node: GoSyntax, pkg: GoPackage, depth = 0): Strin
       // Go drops carriage returns from raw strings.
       return literal(expr.text.slice(1, -1).replace(/\r/g, ''));
     case 'binary_expression': {
-      const left = expr.fields.left;
-      const right = expr.fields.right;
-      if (!left || !right || expr.fields.operator?.text !== '+') return unknown(expr);
-      return join([evaluateString(left, pkg, depth + 1), evaluateString(right, pkg, depth + 1)]);
+      // Long descriptions are chains of `+` that nest on the left: walk the chain, not the depth.
+      const operands: GoSyntax[] = [];
+      let current: GoSyntax = expr;
+      while (current.type === 'binary_expression') {
+        const { left, right, operator } = current.fields;
+        if (!left || !right || operator?.text !== '+') return unknown(expr);
+        operands.unshift(right);
+        current = unwrapExpression(left);
+      }
+      operands.unshift(current);
+      return join(operands.map((operand) => evaluateString(operand, pkg, depth + 1)));
     }
-    case 'identifier': {
+    case 'bound_value':
+      return expr.value ?? unknown(expr);
+    case 'identifier':
+    case 'selector_expression': {
       const value = pkg.constants.get(expr.text);
       if (!value) return unknown(expr);
+      // A wrapper's parameter bound to its call-site argument is as direct as the argument itself.
+      if (value.type === 'bound_value') return value.value ?? unknown(expr);
       return { ...evaluateString(value, pkg, depth + 1), viaConstant: true };
     }
     case 'call_expression':
@@ -66,7 +78,7 @@ function evaluateCall(call: GoSyntax, pkg: GoPackage, depth: number): StringValu
   const [receiver, name] = calleeOf(call);
   // Translation helpers such as github-mcp-server's t("TOOL_X_DESCRIPTION", "default text"):
   // the default is what users get unless they override it.
-  if (args.length === 2 && /^"[A-Z][A-Z0-9_]*"$/.test(args[0].text)) return evaluateString(args[1], pkg, depth + 1);
+  if (args.length === 2 && isTranslationKey(args[0])) return evaluateString(args[1], pkg, depth + 1);
   if (receiver === 'fmt' && name === 'Sprintf' && args.length > 0) return sprintf(args, pkg, depth);
   if (receiver === 'strings' && name === 'TrimSpace' && args.length === 1) {
     const inner = evaluateString(args[0], pkg, depth + 1);
@@ -74,6 +86,13 @@ function evaluateCall(call: GoSyntax, pkg: GoPackage, depth: number): StringValu
   }
   if (receiver === 'strings' && name === 'Join' && args.length === 2) return joinCall(args, pkg, depth);
   return unknown(call);
+}
+
+/** `"TOOL_X_DESCRIPTION"`, or a key built at run time: `"TOOL_" + strings.ToUpper(name) + "_DESCRIPTION"`. */
+function isTranslationKey(node: GoSyntax): boolean {
+  let leftmost = unwrapExpression(node);
+  while (leftmost.type === 'binary_expression' && leftmost.fields.left) leftmost = unwrapExpression(leftmost.fields.left);
+  return /^"[A-Z][A-Z0-9_]*"$/.test(leftmost.text);
 }
 
 function sprintf(args: GoSyntax[], pkg: GoPackage, depth: number): StringValue {
@@ -138,7 +157,7 @@ export function evaluateBool(node: GoSyntax, pkg: GoPackage, depth = 0): boolean
   if (depth > MAX_DEPTH) return null;
   if (expr.type === 'true') return true;
   if (expr.type === 'false') return false;
-  if (expr.type === 'identifier') {
+  if (expr.type === 'identifier' || expr.type === 'selector_expression') {
     const value = pkg.constants.get(expr.text);
     return value ? evaluateBool(value, pkg, depth + 1) : null;
   }

@@ -16,9 +16,9 @@ export function sdkImports(root: Node): SdkImports {
     if (!spec) continue;
     const path = spec.childForFieldName('path')?.text.slice(1, -1) ?? '';
     const alias = spec.childForFieldName('name')?.text;
-    // A blank import brings no name; a dot import is not followed (its calls have no qualifier).
-    if (alias === '_' || alias === '.') continue;
-    const local = alias ?? path.slice(path.lastIndexOf('/') + 1);
+    // A blank import brings no name; a dot import brings unqualified ones, recorded as the empty qualifier.
+    if (alias === '_') continue;
+    const local = alias === '.' ? '' : (alias ?? path.slice(path.lastIndexOf('/') + 1));
     if (path === MARK3LABS_MCP) imports.mark3labs.add(local);
     else if (GO_SDK_MCP.test(path)) imports.goSdk.add(local);
   }

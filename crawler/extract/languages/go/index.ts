@@ -4,14 +4,17 @@ import type { Node } from '../../parser.ts';
 import { annotationsValue, type AnnotationState } from './annotations.ts';
 import type { StringValue } from './evaluate.ts';
 import { sdkImports, type SdkImports } from './imports.ts';
-import { readMark3labsTool } from './mark3labs.ts';
+import { readMark3labsTool, schemaFromBuilders } from './mark3labs.ts';
 import { moduleSdk, type GoSdk } from './module-sdk.ts';
 import { localPackageDirs } from './local-imports.ts';
 import { packageIn, packageOf, type GoPackage } from './package-index.ts';
 import { conditionsOf, handlerInputType, handlerSpan, registrationOf } from './registration.ts';
 import { schemaOfStruct } from './struct-schema.ts';
+import { spreadOptions } from './spread-options.ts';
 import { freeze, type GoSyntax } from './syntax.ts';
 import { looksLikeToolLiteral, readToolLiteral } from './tool-literal.ts';
+import { groupConditions, groupConditionsOf, toolsetArgument } from './toolsets.ts';
+import { wrapperSites, type WrapperSite } from './wrappers.ts';
 
 /** go-sdk serializes its non-pointer hints whenever Annotations is set (reference §1.2). */
 const GO_SDK_UNSET_HINTS: Partial<Record<Hint, boolean>> = { readOnlyHint: false, idempotentHint: false };
@@ -22,6 +25,7 @@ interface FileScope {
   pkg: GoPackage;
   imports: SdkImports;
   result: FileExtraction;
+  context: ExtractContext;
   /** The repository's own packages this file imports, read on first use. */
   imported: () => Map<string, GoPackage>;
 }
@@ -44,6 +48,7 @@ export const goExtractor: LanguageExtractor = {
       pkg: packageOf(file, root, context),
       imports,
       result,
+      context,
       imported: () => (imported ??= importedPackages(file, root, context)),
     };
     if (imports.mark3labs.size) {
@@ -70,20 +75,28 @@ function importedPackages(file: SourceFile, root: Node, context: ExtractContext)
 
 function extractNewTool(call: Node, scope: FileScope): void {
   const fn = call.childForFieldName('function');
-  if (fn?.type !== 'selector_expression') return;
-  const constructor = fn.childForFieldName('field')?.text;
+  // A dot import calls the constructor without a qualifier.
+  const qualified = fn?.type === 'selector_expression';
+  if (!fn || (!qualified && fn.type !== 'identifier')) return;
+  const constructor = qualified ? fn.childForFieldName('field')?.text : fn.text;
   if (constructor !== 'NewTool' && constructor !== 'NewToolWithRawSchema') return;
-  if (!scope.imports.mark3labs.has(fn.childForFieldName('operand')?.text ?? '')) return;
-  const tool = readMark3labsTool(freeze(call), scope.imports.mark3labs, scope.pkg);
-  if (!tool) return;
+  if (!scope.imports.mark3labs.has(qualified ? (fn.childForFieldName('operand')?.text ?? '') : '')) return;
+  const frozen = freeze(call);
+  const spread = spreadOptions(call);
+  const read = (pkg: GoPackage): Found | null => {
+    const tool = readMark3labsTool(frozen, scope.imports.mark3labs, pkg, spread);
+    if (!tool) return null;
+    return {
+      ...tool,
+      sdk: 'go-mark3labs',
+      style: `mcp.${constructor}`,
+      handler: handlerSpan(registration?.handler ?? null, scope.file.path, scope.pkg, scope.imported),
+      confidence: 1,
+    };
+  };
   const registration = registrationOf(call);
-  emit(scope, call, {
-    ...tool,
-    sdk: 'go-mark3labs',
-    style: `mcp.${constructor}`,
-    handler: handlerSpan(registration?.handler ?? null, scope.file.path, scope.pkg, scope.imported),
-    confidence: 1,
-  });
+  const found = read(scope.pkg);
+  if (found) emit(scope, call, found, read, registration?.args ?? []);
 }
 
 /** The type of an elided element literal: `[]api.Tool{{...}}` or `map[string]*mcp.Tool{"x": {...}}`. */
@@ -112,28 +125,33 @@ function extractLiteral(literal: Node, type: Node, body: Node, scope: FileScope,
   if (!sdkTool && !(heuristicSdk && looksLikeToolLiteral(typeName, keys))) return;
 
   const isGoSdk = sdkTool ? scope.imports.goSdk.has(pkgAlias) : heuristicSdk === 'go-sdk';
-  const tool = readToolLiteral(freeze(literal), scope.pkg, sdkTool && isGoSdk ? GO_SDK_UNSET_HINTS : {});
-  if (!tool) return;
+  const frozen = freeze(literal);
   const registration = registrationOf(literal);
-  let inputSchema = tool.inputSchema;
-  let style = sdkTool ? `${pkgAlias}.Tool` : 'tool-literal';
-  const typed = registration?.callee === 'AddTool' && isGoSdk && scope.imports.goSdk.has(registration.receiver);
-  if (typed) {
-    // go-sdk's generic mcp.AddTool infers the schema from the handler's input struct.
-    style = 'mcp.AddTool';
-    const inputType = registration.typeArgument ?? handlerInputType(registration.handler, scope.pkg);
-    if (!tool.hasInputSchema && inputType) inputSchema = schemaOfStruct(inputType, scope.pkg);
-  } else if (registration?.callee === 'AddTool' && sdkTool) {
-    style = 'Server.AddTool';
-  }
-  emit(scope, literal, {
-    ...tool,
-    inputSchema,
-    sdk: isGoSdk ? 'go-sdk' : 'go-mark3labs',
-    style,
-    handler: handlerSpan(registration?.handler ?? null, scope.file.path, scope.pkg, scope.imported),
-    confidence: sdkTool ? 1 : 0.7,
-  });
+  const read = (pkg: GoPackage): Found | null => {
+    const tool = readToolLiteral(frozen, pkg, sdkTool && isGoSdk ? GO_SDK_UNSET_HINTS : {});
+    if (!tool) return null;
+    let inputSchema = tool.inputSchema;
+    let style = sdkTool ? `${pkgAlias || 'mcp'}.Tool` : 'tool-literal';
+    const typed = registration?.callee === 'AddTool' && isGoSdk && scope.imports.goSdk.has(registration.receiver);
+    if (typed) {
+      // go-sdk's generic mcp.AddTool infers the schema from the handler's input struct.
+      style = 'mcp.AddTool';
+      const inputType = registration.typeArgument ?? handlerInputType(registration.handler, scope.pkg);
+      if (!tool.hasInputSchema && inputType) inputSchema = schemaOfStruct(inputType, scope.pkg);
+    } else if (registration?.callee === 'AddTool' && sdkTool) {
+      style = 'Server.AddTool';
+    }
+    return {
+      ...tool,
+      inputSchema,
+      sdk: isGoSdk ? 'go-sdk' : 'go-mark3labs',
+      style,
+      handler: handlerSpan(registration?.handler ?? null, scope.file.path, scope.pkg, scope.imported),
+      confidence: sdkTool ? 1 : 0.7,
+    };
+  };
+  const found = read(scope.pkg);
+  if (found) emit(scope, literal, found, read, registration?.args ?? []);
 }
 
 interface Found {
@@ -149,10 +167,19 @@ interface Found {
   confidence: number;
 }
 
-function emit(scope: FileScope, node: Node, found: Found): void {
-  const { name, description } = found;
+/** A wrapper's tool is as sure as its call: slightly less than a literal written in place. */
+const WRAPPER_CONFIDENCE = 0.9;
+
+function emit(scope: FileScope, node: Node, found: Found, read: (pkg: GoPackage) => Found | null, registrationArgs: Node[]): void {
+  const { name } = found;
+  const toolset = toolsetArgument(registrationArgs.map((arg) => freeze(arg)), scope.pkg);
   if (!name.known) {
-    // The name is computed at run time (a wrapper's parameter, a loop variable): say so, not nothing.
+    const sites = wrapperSites(node, found.nameNode, scope.pkg, scope.file.path, scope.context);
+    if (sites?.length) {
+      for (const site of sites) emitWrapped(scope, node, site, read, toolset);
+      return;
+    }
+    // The name is computed at run time (a loop variable, a map key): say so, not nothing.
     const dynamic: DynamicDraft = {
       file: scope.file.path,
       line: found.nameNode.line,
@@ -161,6 +188,40 @@ function emit(scope: FileScope, node: Node, found: Found): void {
     scope.result.dynamic.push(dynamic);
     return;
   }
+  const conditions = [...conditionsOf(node), ...(toolset ? [toolset] : []), ...groupConditions(node, scope.file.path, scope.context)];
+  push(scope, found, { file: scope.file.path, line: found.nameNode.line, conditions });
+}
+
+/** One call of a repository-local wrapper: the tool read again with the wrapper's parameters bound. */
+function emitWrapped(scope: FileScope, node: Node, site: WrapperSite, read: (pkg: GoPackage) => Found | null, toolset: ToolDraft['conditions'][number] | null): void {
+  const found = read(site.bound);
+  if (!found) return;
+  if (!found.name.known) {
+    scope.result.dynamic.push({ file: site.file, line: site.line, reason: `tool name computed at run time: ${site.site.args.map((a) => a.text).join(', ').slice(0, 200)}` });
+    return;
+  }
+  const properties = found.inputSchema?.properties as Record<string, unknown> | undefined;
+  if (found.inputSchema && (!properties || Object.keys(properties).length === 0) && site.site.qualifier) {
+    // The wrapper builds the schema at run time from builders named like mcp-go's: read the call site's.
+    const builders = site.site.args.map((arg) => (arg.type === 'identifier' ? (site.site.locals.get(arg.text) ?? arg) : arg));
+    found.inputSchema = schemaFromBuilders(builders, site.site.qualifier, site.site.pkg) ?? found.inputSchema;
+  }
+  found.handler ??= localHandler(site);
+  const outer = site.site.enclosing;
+  const conditions = [...site.conditions, ...conditionsOf(node), ...(toolset ? [toolset] : [])];
+  if (outer) conditions.push(...groupConditionsOf(outer.dir, outer.name, scope.context));
+  push(scope, { ...found, confidence: Math.min(found.confidence, WRAPPER_CONFIDENCE), style: `${found.style} via wrapper` }, { file: site.file, line: site.line, conditions });
+}
+
+/** The wrapper call's last argument when it names a function literal of the calling function. */
+function localHandler(site: WrapperSite): ToolDraft['handler'] {
+  const last = site.site.args[site.site.args.length - 1];
+  const value = last?.type === 'identifier' ? site.site.locals.get(last.text) : last;
+  return value?.type === 'func_literal' ? { file: site.site.file, startLine: value.line, endLine: value.endLine } : null;
+}
+
+function push(scope: FileScope, found: Found, place: { file: string; line: number; conditions: ToolDraft['conditions'] }): void {
+  const { name, description } = found;
   const confidence = name.complete ? (name.viaConstant ? Math.min(found.confidence, 0.95) : found.confidence) : 0.5;
   scope.result.tools.push({
     name: name.text,
@@ -171,11 +232,11 @@ function emit(scope: FileScope, node: Node, found: Found): void {
     inputSchema: found.inputSchema,
     annotations: annotationsValue(found.annotations),
     annotationsOrigin: { ...found.annotations.origins },
-    file: scope.file.path,
-    line: found.nameNode.line,
+    file: place.file,
+    line: place.line,
     sdk: found.sdk,
     style: found.style,
-    conditions: conditionsOf(node),
+    conditions: place.conditions,
     confidence,
     handler: found.handler,
   });

@@ -37,7 +37,7 @@ const PROPERTY_TYPES: Record<string, string | null> = {
  * Reads `mcp.NewTool(name, opts...)` or `mcp.NewToolWithRawSchema(name, description, schema)`.
  * Options apply in order, as they do at run time: a later `WithToolAnnotation` replaces earlier hints.
  */
-export function readMark3labsTool(call: GoSyntax, aliases: Set<string>, pkg: GoPackage): Mark3labsTool | null {
+export function readMark3labsTool(call: GoSyntax, aliases: Set<string>, pkg: GoPackage, spread: SpreadOption[] = []): Mark3labsTool | null {
   const [, constructor] = calleeOf(call);
   const args = callArguments(call);
   if (args.length === 0) return null;
@@ -56,11 +56,18 @@ export function readMark3labsTool(call: GoSyntax, aliases: Set<string>, pkg: GoP
     tool.inputSchema = args[2] ? schemaFromExpression(args[2], pkg) : null;
     return tool;
   }
-  for (const option of args.slice(1)) applyToolOption(tool, option, aliases, pkg);
+  for (const option of args.slice(1)) applyToolOption(tool, option, aliases, pkg, false);
+  for (const { option, conditional } of spread) applyToolOption(tool, option, aliases, pkg, conditional);
   return tool;
 }
 
-function applyToolOption(tool: Mark3labsTool, option: GoSyntax, aliases: Set<string>, pkg: GoPackage): void {
+/** An option collected from a slice passed as `opts...`; conditional when appended under an if or loop. */
+export interface SpreadOption {
+  option: GoSyntax;
+  conditional: boolean;
+}
+
+function applyToolOption(tool: Mark3labsTool, option: GoSyntax, aliases: Set<string>, pkg: GoPackage, conditional: boolean): void {
   const expr = unwrapExpression(option);
   if (expr.type !== 'call_expression') return;
   const [receiver, name] = calleeOf(expr);
@@ -70,7 +77,8 @@ function applyToolOption(tool: Mark3labsTool, option: GoSyntax, aliases: Set<str
   if (name === 'WithDescription' && first) tool.description = evaluateString(first, pkg);
   else if (name === 'WithToolTitle' && first) tool.title = knownText(evaluateString(first, pkg));
   else if (name === 'WithTitleAnnotation' && first) setTitle(tool.annotations, knownText(evaluateString(first, pkg)));
-  else if (name in HINT_OPTIONS && first) setHint(tool.annotations, HINT_OPTIONS[name], evaluateBool(first, pkg));
+  // A hint set on one branch only is declared, but its value depends on the run.
+  else if (name in HINT_OPTIONS && first) setHint(tool.annotations, HINT_OPTIONS[name], conditional ? null : evaluateBool(first, pkg));
   else if (name === 'WithToolAnnotation' && first) tool.annotations = toolAnnotation(first, pkg);
   else if (name === 'WithRawInputSchema' && first) tool.inputSchema = schemaFromExpression(first, pkg);
   else if (name === 'WithInputSchema') tool.inputSchema = genericInputSchema(expr, pkg);
@@ -161,4 +169,29 @@ function applyPropertyOption(property: Record<string, unknown>, option: string, 
     const values = toJson(first, pkg, 0);
     property.items = Array.isArray(values) ? { type: 'string', enum: values } : { type: 'string' };
   }
+}
+
+/**
+ * Parameters written with a project's own builders that mirror mcp-go's (`mcpgo.WithString("id",
+ * mcpgo.Required(), mcpgo.Description("..."))`), found anywhere inside `nodes`. Null when there are none.
+ */
+export function schemaFromBuilders(nodes: GoSyntax[], qualifier: string, pkg: GoPackage): Record<string, unknown> | null {
+  const tool = { inputSchema: { type: 'object', properties: {} } } as unknown as Mark3labsTool;
+  const aliases = new Set([qualifier]);
+  let found = false;
+  const visit = (node: GoSyntax, depth: number): void => {
+    if (depth > 16) return;
+    if (node.type === 'call_expression') {
+      const [receiver, name] = calleeOf(node);
+      const args = callArguments(node);
+      if (receiver === qualifier && name in PROPERTY_TYPES && args[0]) {
+        addProperty(tool, PROPERTY_TYPES[name], args, aliases, pkg);
+        found = true;
+        return;
+      }
+    }
+    for (const child of node.children) visit(child, depth + 1);
+  };
+  for (const node of nodes) visit(node, 0);
+  return found ? tool.inputSchema : null;
 }

@@ -14,6 +14,8 @@ export interface Registration {
   handler: Node | null;
   /** The type of the typed input, from explicit type arguments `mcp.AddTool[In, Out](...)`. */
   typeArgument: string | null;
+  /** The registering call's other arguments (a project wrapper's toolset, scopes...). */
+  args: Node[];
 }
 
 function climb(node: Node): Node {
@@ -48,7 +50,7 @@ function fromCall(argumentList: Node, argument: Node): Registration | null {
   const typeArgument = call.childForFieldName('type_arguments')?.namedChildren[0]?.text ?? null;
   // Registration calls put the handler right after the tool; project wrappers usually last.
   const handler = ADD_TOOL.has(callee) ? (args[index + 1] ?? null) : index < args.length - 1 ? args[args.length - 1] : null;
-  return { callee, receiver, handler, typeArgument };
+  return { callee, receiver, handler, typeArgument, args };
 }
 
 /** mark3labs `server.ServerTool{Tool: ..., Handler: h}`. */
@@ -58,10 +60,10 @@ function fromServerTool(keyed: Node): Registration | null {
   for (const element of body.namedChildren) {
     if (element?.type !== 'keyed_element') continue;
     if (element.namedChildren[0]?.text === 'Handler') {
-      return { callee: 'ServerTool', receiver: '', handler: element.namedChildren[1] ?? null, typeArgument: null };
+      return { callee: 'ServerTool', receiver: '', handler: element.namedChildren[1] ?? null, typeArgument: null, args: [] };
     }
   }
-  return { callee: 'ServerTool', receiver: '', handler: null, typeArgument: null };
+  return { callee: 'ServerTool', receiver: '', handler: null, typeArgument: null, args: [] };
 }
 
 /** `tool := mcp.NewTool(...)` followed by `s.AddTool(tool, h)` in the same function. */
@@ -79,7 +81,7 @@ function fromVariable(list: Node, value: Node): Registration | null {
     if (!ADD_TOOL.has(callee)) continue;
     const args = call.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
     const index = args.findIndex((arg) => arg.text === name || arg.text === `&${name}`);
-    if (index >= 0) return { callee, receiver, handler: args[index + 1] ?? null, typeArgument: null };
+    if (index >= 0) return { callee, receiver, handler: args[index + 1] ?? null, typeArgument: null, args };
   }
   return null;
 }

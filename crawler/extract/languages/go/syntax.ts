@@ -1,3 +1,4 @@
+import type { StringValue } from './evaluate.ts';
 import type { Node } from '../../parser.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface GoSyntax {
   endLine: number;
   children: GoSyntax[];
   fields: Record<string, GoSyntax>;
+  /** For a `bound_value` node: a wrapper parameter's value, evaluated at the wrapper's call site. */
+  value?: StringValue;
 }
 
 /** Deepest nesting copied; deeper code is replaced by an opaque node (evaluation is bounded anyway). */
