@@ -1,7 +1,11 @@
-import { cp, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { openCatalog } from '../crawler/store/open.ts';
+import { llmsTxt, writeCatalogJson, writeSitemaps } from './bulk/exports.ts';
+import { indexSite } from './bulk/search-index.ts';
 
 const SITE_ROOT = fileURLToPath(new URL('.', import.meta.url));
 const REPO_ROOT = resolve(SITE_ROOT, '..');
@@ -13,18 +17,40 @@ export interface BuildSiteOptions {
   outDir: string;
   /** Only warnings and errors from Astro. */
   quiet?: boolean;
+  /** Build the Pagefind search index (default true). */
+  search?: boolean;
+  /** The public origin, for the absolute URLs of sitemap.xml and llms.txt. */
+  site?: string;
 }
 
+export interface BuildSiteResult {
+  /** HTML pages written, the 404 page included. */
+  pages: number;
+  /** Tool pages written by the bulk writer. */
+  toolPages: number;
+  /** Pages in the search index (0 without search). */
+  indexed: number;
+  /** Seconds per phase, for the benchmark. */
+  timings: { pages: number; exports: number; search: number };
+}
+
+export const DEFAULT_SITE = 'http://localhost:4321';
+
 /**
- * Builds the static site from a catalog with Astro's programmatic build (the CLI is not needed). The
- * pages read the database named by MCP_RISK_DB, which is set here for the duration of the build.
+ * Builds the static site from a catalog. Two writers run at once: Astro (programmatic build, no CLI)
+ * renders the home, browse, server, changes, search and 404 pages, while a worker thread writes every
+ * tool page and its JSON with template strings (site/bulk/tool-pages.ts). Then the exports (catalog
+ * JSON, SQLite copy, sitemap, llms.txt) and the Pagefind index. The pages read the database named by
+ * MCP_RISK_DB, set here for the duration of the build.
  */
-export async function buildSite(options: BuildSiteOptions): Promise<{ pages: number }> {
+export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const previousDb = process.env.MCP_RISK_DB;
   const previousCwd = process.cwd();
   const outDir = resolve(options.outDir);
-  process.env.MCP_RISK_DB = resolve(options.db);
+  const dbFile = resolve(options.db);
+  const site = options.site ?? DEFAULT_SITE;
+  process.env.MCP_RISK_DB = dbFile;
   // Astro 5.18 writes its prerender chunks into outDir when outDir lies under the working directory,
   // and imports them from there, so their bare imports (astro, better-sqlite3) must resolve from
   // node_modules above them. Otherwise it stages them in <cwd>/.astro/ and then fails to clean up
@@ -36,23 +62,83 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ pages: num
     await mkdir(join(SITE_ROOT, 'dist'), { recursive: true });
     target = await mkdtemp(join(SITE_ROOT, 'dist', '.staging-'));
   }
+  // The tool pages go to a sibling folder (same file system, so moving them in is a rename).
+  await mkdir(dirname(target), { recursive: true });
+  const bulk = await mkdtemp(join(dirname(target), '.bulk-'));
   // A private Astro cache, so that two builds at once (parallel test files) do not share one. (Vite's
   // dependency cache stays in site/node_modules/.vite: Astro 5.18 fixes that path.)
   const cacheDir = await mkdtemp(join(tmpdir(), 'mcp-risk-astro-'));
+  const started = performance.now();
+  let toolPages = 0;
   try {
+    const written = writeToolPagesInWorker(dbFile, bulk);
     // Skipped when already there: chdir is refused inside worker threads.
     if (previousCwd !== REPO_ROOT) process.chdir(REPO_ROOT);
-    const { build } = await import('astro');
-    await build({ root: SITE_ROOT, outDir: target, cacheDir, logLevel: options.quiet ? 'warn' : 'info' });
+    try {
+      const { build } = await import('astro');
+      await build({ root: SITE_ROOT, outDir: target, cacheDir, logLevel: options.quiet ? 'warn' : 'info' });
+    } finally {
+      // Even when Astro fails, wait for the worker before its folder is removed.
+      toolPages = (await written).pages;
+    }
+    await rm(join(target, 'tools'), { recursive: true, force: true });
+    await rename(join(bulk, 'tools'), join(target, 'tools')).catch(ignoreMissing);
+    await mkdir(join(target, 'api'), { recursive: true });
+    await rename(join(bulk, 'api', 'tools'), join(target, 'api', 'tools')).catch(ignoreMissing);
+    const pagesDone = performance.now();
+
+    const db = openCatalog(dbFile, { readonly: true });
+    try {
+      writeCatalogJson(db, target);
+      writeSitemaps(db, target, site);
+      await writeFile(join(target, 'llms.txt'), llmsTxt(db, site));
+      // A consistent copy even while a crawl writes (WAL), unlike copying the file.
+      await db.backup(join(target, 'catalog.sqlite'));
+    } finally {
+      db.close();
+    }
+    const exportsDone = performance.now();
+    const indexed = options.search === false ? 0 : (await indexSite(target)).pages;
+    const searchDone = performance.now();
     if (!inside) await move(target, outDir);
+    return {
+      pages: await countPages(outDir),
+      toolPages,
+      indexed,
+      timings: { pages: (pagesDone - started) / 1000, exports: (exportsDone - pagesDone) / 1000, search: (searchDone - exportsDone) / 1000 },
+    };
   } finally {
     if (process.cwd() !== previousCwd) process.chdir(previousCwd);
     if (previousDb === undefined) delete process.env.MCP_RISK_DB;
     else process.env.MCP_RISK_DB = previousDb;
     await rm(cacheDir, { recursive: true, force: true });
+    await rm(bulk, { recursive: true, force: true });
     if (!inside) await rm(target, { recursive: true, force: true });
   }
-  return { pages: await countPages(outDir) };
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error;
+}
+
+/** The bulk writer in a worker thread, so that it uses the second core while Astro uses the first. */
+function writeToolPagesInWorker(dbFile: string, outDir: string): Promise<{ pages: number }> {
+  return new Promise((done, fail) => {
+    const worker = new Worker(new URL('./bulk/worker.mjs', import.meta.url), {
+      workerData: { dbFile, outDir },
+    });
+    let result: { pages: number } | undefined;
+    // Settle on the result: tsx's loader keeps the worker alive, so it is ended here.
+    worker.once('message', (message: { pages: number }) => {
+      result = message;
+      void worker.terminate();
+      done(message);
+    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => {
+      if (!result) fail(new Error(`tool-page writer exited with code ${code}`));
+    });
+  });
 }
 
 async function move(from: string, to: string): Promise<void> {

@@ -1,19 +1,29 @@
 import type Database from 'better-sqlite3';
-import { annotationRows, type AnnotationRow } from './annotations.ts';
+import { annotationRows, CONTRADICTION_RULES, type AnnotationRow } from './annotations.ts';
+import { toolFaq, type FaqEntry } from './faq.ts';
 import { isSafeSlug, repositoryUrl, sourceUrl, treeUrl } from './links.ts';
 import { summarizeParameters, type ParameterSummary } from './parameters.ts';
+import { policyViews, type ExampleRow, type PolicyRow, type PolicyView } from './policies.ts';
 import { RISK_LEVELS, compareByRisk, isRiskLevel, riskRank, type RiskLevel } from './risk.ts';
 import { QUOTE_LIMIT, isPlainObject, parseJson, stringArray, truncate, type Truncated } from './text.ts';
 
 /**
  * Data shaping for the pages: plain functions from the catalog database to page props. Routes only
- * call these. Every crawled string stays a string here; the components escape it on output.
+ * call these. Pages are loaded one at a time by id (prepared statements, synchronous better-sqlite3),
+ * so a build holds one page's data at a time, not the whole catalog. Every crawled string stays a
+ * string here; the renderers escape it on output.
  */
 
 type Db = Database.Database;
 
 /** How many other tools of the server a tool page lists before pointing at the server page. */
 export const SIBLING_LIMIT = 50;
+/** Tools per listing page (risk level, category). */
+export const LISTING_PAGE_SIZE = 500;
+/** Entries on the changes page. */
+export const CHANGES_LIMIT = 500;
+/** Findings shown as a warning at the top of a tool page. */
+export const POISONING_RULES: readonly string[] = ['hasPoisonedDescription', 'hasInvisibleCharacters'];
 
 export interface Repository {
   fullName: string;
@@ -24,22 +34,20 @@ export interface Repository {
   stars: number | null;
   language: string | null;
   description: string | null;
+  crawledAt: string | null;
 }
 
 export interface Server {
+  id: number;
   slug: string;
   name: string;
   path: string;
   language: string;
   sdk: string;
   sdkVersion: string | null;
-  policy: string;
   repository: Repository;
   /** The server's folder at the crawled commit, or the repository page. */
   treeUrl: string | null;
-  toolCount: number;
-  /** The highest risk among its tools, or null when none is classified. */
-  maxRisk: RiskLevel | null;
 }
 
 export interface ToolSummary {
@@ -96,7 +104,14 @@ export interface ToolPage {
   parameters: ParameterSummary;
   annotations: AnnotationRow[];
   classification: Classification | null;
+  /** Every finding, with evidence. */
   findings: FindingView[];
+  /** Poisoning findings (hasPoisonedDescription, hasInvisibleCharacters), shown first. */
+  poisoning: FindingView[];
+  /** Declared-annotation contradictions found by the classifier. */
+  contradictions: FindingView[];
+  policies: PolicyView[];
+  faq: FaqEntry[];
   /** Up to SIBLING_LIMIT other tools of the same server, riskiest first. */
   siblings: ToolSummary[];
   siblingCount: number;
@@ -109,10 +124,25 @@ export interface DynamicView {
   url: string | null;
 }
 
+export interface Assessment {
+  risk: RiskLevel | null;
+  counts: Partial<Record<RiskLevel, number>>;
+  trifecta: { present: boolean; privateData: string[]; untrustedContent: string[]; externalCommunication: string[] } | null;
+  notes: string[];
+}
+
 export interface ServerPage {
   server: Server;
   tools: ToolSummary[];
   dynamic: DynamicView[];
+  assessment: Assessment;
+  policies: PolicyView[];
+}
+
+export interface ServerListing {
+  server: Server;
+  toolCount: number;
+  maxRisk: RiskLevel | null;
 }
 
 export interface HomeStats {
@@ -121,6 +151,19 @@ export interface HomeStats {
   tools: number;
   byRisk: Record<RiskLevel, number>;
   unclassified: number;
+  byCategory: { category: string; count: number }[];
+  lastCrawl: string | null;
+}
+
+export interface ChangeView {
+  at: string;
+  change: 'added' | 'changed' | 'removed';
+  serverSlug: string;
+  toolName: string;
+  riskBefore: RiskLevel | null;
+  riskAfter: RiskLevel | null;
+  /** The tool's page when it still exists. */
+  href: { serverSlug: string; toolSlug: string } | null;
 }
 
 interface ServerRow {
@@ -132,6 +175,7 @@ interface ServerRow {
   sdk: string;
   sdk_version: string | null;
   policy: string;
+  assessment: string | null;
   full_name: string;
   source: string;
   url: string | null;
@@ -139,6 +183,7 @@ interface ServerRow {
   stars: number | null;
   repo_language: string | null;
   repo_description: string | null;
+  crawled_at: string | null;
 }
 
 interface ToolRow {
@@ -167,8 +212,19 @@ interface ToolRow {
   policy_note: string | null;
 }
 
+interface SummaryRow {
+  slug: string;
+  name: string;
+  title: string | null;
+  input_schema: string | null;
+  category: string | null;
+  policylayer_category: string | null;
+  risk: string | null;
+  server_slug: string;
+  server_name: string;
+}
+
 interface FindingRow {
-  tool_id: number;
   rule: string;
   message: string;
   category: string | null;
@@ -177,62 +233,73 @@ interface FindingRow {
   evidence: string;
 }
 
-const SERVER_SQL = `
-  SELECT s.id, s.slug, s.name, s.path, s.language, s.sdk, s.sdk_version, s.policy,
-         r.full_name, r.source, r.url, r.commit_sha, r.stars, r.language AS repo_language, r.description AS repo_description
-  FROM servers s JOIN repositories r ON r.id = s.repo_id
-  ORDER BY s.slug`;
+const SERVER_COLUMNS = `
+  s.id, s.slug, s.name, s.path, s.language, s.sdk, s.sdk_version, s.policy, s.assessment,
+  r.full_name, r.source, r.url, r.commit_sha, r.stars, r.language AS repo_language, r.description AS repo_description, r.crawled_at`;
 
-const TOOL_SQL = `
-  SELECT t.id, t.server_id, t.slug, t.name, t.title, t.description, t.input_schema, t.annotations, t.definition,
-         t.file, t.line, t.sdk, t.style, t.confidence,
-         c.category, c.policylayer_category, c.risk, c.tags, c.confidence AS class_confidence, c.rules,
-         c.rationale, c.policy, c.policy_note
-  FROM tools t LEFT JOIN classifications c ON c.tool_id = t.id
-  ORDER BY t.server_id, t.slug`;
+const TOOL_COLUMNS = `
+  t.id, t.server_id, t.slug, t.name, t.title, t.description, t.input_schema, t.annotations, t.definition,
+  t.file, t.line, t.sdk, t.style, t.confidence,
+  c.category, c.policylayer_category, c.risk, c.tags, c.confidence AS class_confidence, c.rules,
+  c.rationale, c.policy, c.policy_note`;
 
-function count(db: Db, sql: string): number {
-  return (db.prepare(sql).get() as { n: number }).n;
+const SUMMARY_COLUMNS = `t.slug, t.name, t.title, t.input_schema, c.category, c.policylayer_category, c.risk, s.slug AS server_slug, s.name AS server_name`;
+
+/** Prepared once per database: a build runs each of these thousands of times. */
+function prepare(db: Db) {
+  return {
+    server: db.prepare(`SELECT ${SERVER_COLUMNS} FROM servers s JOIN repositories r ON r.id = s.repo_id WHERE s.id = ?`),
+    allServers: db.prepare(`SELECT ${SERVER_COLUMNS} FROM servers s JOIN repositories r ON r.id = s.repo_id ORDER BY s.slug`),
+    serverTools: db.prepare(`SELECT ${TOOL_COLUMNS} FROM tools t LEFT JOIN classifications c ON c.tool_id = t.id WHERE t.server_id = ? ORDER BY t.slug`),
+    findings: db.prepare('SELECT rule, message, category, risk, tags, evidence FROM findings WHERE tool_id = ? ORDER BY ordinal'),
+    toolPolicies: db.prepare('SELECT format, text FROM tool_policies WHERE tool_id = ?'),
+    toolExamples: db.prepare('SELECT format, call, decision, reason FROM policy_examples WHERE tool_id = ? ORDER BY format, ordinal'),
+    serverPolicies: db.prepare('SELECT format, text FROM server_policies WHERE server_id = ?'),
+    dynamic: db.prepare('SELECT file, line, reason FROM dynamic_tools WHERE server_id = ? ORDER BY file, line'),
+  };
+}
+const STATEMENTS = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function statements(db: Db): ReturnType<typeof prepare> {
+  let cached = STATEMENTS.get(db);
+  if (!cached) STATEMENTS.set(db, (cached = prepare(db)));
+  return cached;
 }
 
-export function loadHomeStats(db: Db): HomeStats {
-  const byRisk = Object.fromEntries(RISK_LEVELS.map((level) => [level, 0])) as Record<RiskLevel, number>;
-  let classified = 0;
-  for (const row of db.prepare('SELECT c.risk, count(*) AS n FROM classifications c JOIN tools t ON t.id = c.tool_id GROUP BY c.risk').all() as { risk: string; n: number }[]) {
-    if (isRiskLevel(row.risk)) {
-      byRisk[row.risk] = row.n;
-      classified += row.n;
-    }
-  }
-  const tools = count(db, 'SELECT count(*) AS n FROM tools');
+function count(db: Db, sql: string, ...params: unknown[]): number {
+  return (db.prepare(sql).get(...params) as { n: number }).n;
+}
+
+function toServer(row: ServerRow): Server {
   return {
-    repositories: count(db, 'SELECT count(*) AS n FROM repositories'),
-    servers: count(db, 'SELECT count(*) AS n FROM servers'),
-    tools,
-    byRisk,
-    unclassified: tools - classified,
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    path: row.path,
+    language: row.language,
+    sdk: row.sdk,
+    sdkVersion: row.sdk_version,
+    repository: {
+      fullName: row.full_name,
+      source: row.source,
+      url: repositoryUrl(row.url),
+      commit: row.commit_sha,
+      stars: row.stars,
+      language: row.repo_language,
+      description: row.repo_description,
+      crawledAt: row.crawled_at,
+    },
+    treeUrl: treeUrl({ url: row.url, commit: row.commit_sha }, row.path),
   };
 }
 
-function toRepository(row: ServerRow): Repository {
-  return {
-    fullName: row.full_name,
-    source: row.source,
-    url: repositoryUrl(row.url),
-    commit: row.commit_sha,
-    stars: row.stars,
-    language: row.repo_language,
-    description: row.repo_description,
-  };
-}
-
-function toSummary(row: ToolRow, server: { slug: string; name: string }): ToolSummary {
+function toSummary(row: SummaryRow): ToolSummary {
   return {
     slug: row.slug,
     name: row.name,
     title: row.title,
-    serverSlug: server.slug,
-    serverName: server.name,
+    serverSlug: row.server_slug,
+    serverName: row.server_name,
     risk: isRiskLevel(row.risk) ? row.risk : null,
     category: row.category,
     policyLayerCategory: row.policylayer_category,
@@ -240,7 +307,7 @@ function toSummary(row: ToolRow, server: { slug: string; name: string }): ToolSu
   };
 }
 
-function toEvidence(value: unknown, repository: Repository): EvidenceView | null {
+function toEvidence(value: unknown, repository: { url: string | null; commit: string | null }): EvidenceView | null {
   if (!isPlainObject(value) || typeof value.quote !== 'string') return null;
   if (value.kind === 'text' && typeof value.field === 'string') {
     return { kind: 'text', field: value.field, quote: truncate(value.quote, QUOTE_LIMIT), full: value.quote };
@@ -254,17 +321,16 @@ function toEvidence(value: unknown, repository: Repository): EvidenceView | null
   return null;
 }
 
-function toFinding(row: FindingRow, repository: Repository): FindingView {
-  const evidence = parseJson<unknown[]>(row.evidence, [], Array.isArray)
-    .map((item) => toEvidence(item, repository))
-    .filter((item): item is EvidenceView => item !== null);
+function toFinding(row: FindingRow, repository: { url: string | null; commit: string | null }): FindingView {
   return {
     rule: row.rule,
     message: row.message,
     category: row.category,
     risk: row.risk,
     tags: stringArray(parseJson(row.tags, [])),
-    evidence,
+    evidence: parseJson<unknown[]>(row.evidence, [], Array.isArray)
+      .map((item) => toEvidence(item, repository))
+      .filter((item): item is EvidenceView => item !== null),
   };
 }
 
@@ -284,104 +350,205 @@ function toClassification(row: ToolRow): Classification | null {
   };
 }
 
-/** Servers and tools with safe slugs, grouped; rows whose slug cannot be a URL segment are skipped. */
-function loadAll(db: Db) {
-  const servers = new Map<number, { row: ServerRow; server: Server; tools: ToolRow[]; summaries: ToolSummary[] }>();
-  for (const row of db.prepare(SERVER_SQL).all() as ServerRow[]) {
-    if (!isSafeSlug(row.slug)) continue;
-    const repository = toRepository(row);
-    servers.set(row.id, {
-      row,
-      server: {
-        slug: row.slug, name: row.name, path: row.path, language: row.language, sdk: row.sdk, sdkVersion: row.sdk_version,
-        policy: row.policy, repository, treeUrl: treeUrl({ url: row.url, commit: row.commit_sha }, row.path), toolCount: 0, maxRisk: null,
-      },
-      tools: [],
-      summaries: [],
-    });
+export function toAssessment(text: string | null): Assessment {
+  const value = parseJson<Record<string, unknown>>(text, {}, isPlainObject);
+  const counts: Partial<Record<RiskLevel, number>> = {};
+  if (isPlainObject(value.counts)) {
+    for (const level of RISK_LEVELS) if (typeof value.counts[level] === 'number') counts[level] = value.counts[level] as number;
   }
-  for (const row of db.prepare(TOOL_SQL).iterate() as IterableIterator<ToolRow>) {
-    const entry = servers.get(row.server_id);
-    if (!entry || !isSafeSlug(row.slug)) continue;
-    entry.tools.push(row);
-    entry.summaries.push(toSummary(row, entry.server));
-  }
-  for (const entry of servers.values()) {
-    entry.summaries.sort(compareByRisk);
-    entry.server.toolCount = entry.summaries.length;
-    entry.server.maxRisk = entry.summaries[0]?.risk ?? null;
-  }
-  return servers;
+  const t = value.trifecta;
+  return {
+    risk: isRiskLevel(value.risk) ? value.risk : null,
+    counts,
+    trifecta: isPlainObject(t)
+      ? { present: t.present === true, privateData: stringArray(t.privateData), untrustedContent: stringArray(t.untrustedContent), externalCommunication: stringArray(t.externalCommunication) }
+      : null,
+    notes: stringArray(value.notes),
+  };
 }
 
-export function loadServerPages(db: Db): ServerPage[] {
-  const dynamic = new Map<number, DynamicView[]>();
-  const all = loadAll(db);
-  for (const row of db.prepare('SELECT server_id, file, line, reason FROM dynamic_tools ORDER BY server_id, file, line').all() as { server_id: number; file: string; line: number; reason: string }[]) {
-    const entry = all.get(row.server_id);
-    if (!entry) continue;
-    const list = dynamic.get(row.server_id) ?? [];
-    list.push({ file: row.file, line: row.line, reason: row.reason, url: sourceUrl({ url: entry.row.url, commit: entry.row.commit_sha }, row.file, row.line) });
-    dynamic.set(row.server_id, list);
-  }
-  return [...all.entries()].map(([id, entry]) => ({ server: entry.server, tools: entry.summaries, dynamic: dynamic.get(id) ?? [] }));
-}
-
-/** Every server, riskiest first, for the server index. */
-export function loadServerIndex(db: Db): Server[] {
-  return [...loadAll(db).values()]
-    .map((entry) => entry.server)
-    .sort((a, b) => riskRank(a.maxRisk) - riskRank(b.maxRisk) || (a.slug < b.slug ? -1 : 1));
-}
-
-export function loadToolPages(db: Db): ToolPage[] {
-  const findings = new Map<number, FindingRow[]>();
-  for (const row of db.prepare('SELECT tool_id, rule, message, category, risk, tags, evidence FROM findings ORDER BY tool_id, ordinal').iterate() as IterableIterator<FindingRow>) {
-    const list = findings.get(row.tool_id);
-    if (list) list.push(row);
-    else findings.set(row.tool_id, [row]);
-  }
-  const pages: ToolPage[] = [];
-  for (const entry of loadAll(db).values()) {
-    const { server } = entry;
-    for (const row of entry.tools) {
-      const definition = parseJson<Record<string, unknown>>(row.definition, {}, isPlainObject);
-      const summary = toSummary(row, server);
-      const classification = toClassification(row);
-      const siblings = entry.summaries.filter((other) => other.slug !== row.slug);
-      pages.push({
-        server,
-        tool: {
-          ...summary,
-          description: row.description,
-          descriptionResolved: typeof definition.descriptionResolved === 'string' ? definition.descriptionResolved : null,
-          file: row.file,
-          line: row.line,
-          sdk: row.sdk,
-          style: row.style,
-          sourceUrl: sourceUrl({ url: entry.row.url, commit: entry.row.commit_sha }, row.file, row.line),
-          extractionConfidence: row.confidence,
-        },
-        parameters: summarizeParameters(parseJson(row.input_schema, null)),
-        annotations: annotationRows(parseJson(row.annotations, null), definition.annotationsOrigin, row.category),
-        classification,
-        findings: (findings.get(row.id) ?? []).map((finding) => toFinding(finding, server.repository)),
-        siblings: siblings.slice(0, SIBLING_LIMIT),
-        siblingCount: siblings.length,
-      });
+export function loadHomeStats(db: Db): HomeStats {
+  const byRisk = Object.fromEntries(RISK_LEVELS.map((level) => [level, 0])) as Record<RiskLevel, number>;
+  let classified = 0;
+  for (const row of db.prepare('SELECT c.risk, count(*) AS n FROM classifications c JOIN tools t ON t.id = c.tool_id GROUP BY c.risk').all() as { risk: string; n: number }[]) {
+    if (isRiskLevel(row.risk)) {
+      byRisk[row.risk] = row.n;
+      classified += row.n;
     }
   }
-  return pages;
+  const tools = count(db, 'SELECT count(*) AS n FROM tools');
+  return {
+    repositories: count(db, 'SELECT count(*) AS n FROM repositories'),
+    servers: count(db, 'SELECT count(*) AS n FROM servers'),
+    tools,
+    byRisk,
+    unclassified: tools - classified,
+    byCategory: categoryCounts(db),
+    lastCrawl: (db.prepare("SELECT max(coalesce(finished_at, started_at)) AS at FROM crawl_runs").get() as { at: string | null }).at,
+  };
 }
 
-/** The classified tools of each risk level, by server then name. */
-export function loadRiskListings(db: Db): Record<RiskLevel, ToolSummary[]> {
-  const listings = Object.fromEntries(RISK_LEVELS.map((level) => [level, [] as ToolSummary[]])) as Record<RiskLevel, ToolSummary[]>;
-  for (const entry of loadAll(db).values()) {
-    for (const summary of entry.summaries) if (summary.risk) listings[summary.risk].push(summary);
+/** Categories with a safe slug, most tools first. */
+export function categoryCounts(db: Db): { category: string; count: number }[] {
+  return (db.prepare('SELECT c.category, count(*) AS n FROM classifications c JOIN tools t ON t.id = c.tool_id GROUP BY c.category ORDER BY n DESC, c.category').all() as { category: string; n: number }[])
+    .filter((row) => isSafeSlug(row.category))
+    .map((row) => ({ category: row.category, count: row.n }));
+}
+
+/** Ids and slugs of every server with a safe slug, for getStaticPaths (the page loads the rest). */
+export function serverIds(db: Db): { id: number; slug: string }[] {
+  return (db.prepare('SELECT id, slug FROM servers ORDER BY slug').all() as { id: number; slug: string }[]).filter((row) => isSafeSlug(row.slug));
+}
+
+function toolSummariesOf(rows: ToolRow[], server: Server): ToolSummary[] {
+  return rows
+    .map((row) => toSummary({ ...row, server_slug: server.slug, server_name: server.name }))
+    .sort(compareByRisk);
+}
+
+export function loadServerPage(db: Db, id: number): ServerPage {
+  const st = statements(db);
+  const row = st.server.get(id) as ServerRow | undefined;
+  if (!row) throw new Error(`no server with id ${id}`);
+  const server = toServer(row);
+  const repo = { url: row.url, commit: row.commit_sha };
+  const tools = toolSummariesOf((st.serverTools.all(id) as ToolRow[]).filter((tool) => isSafeSlug(tool.slug)), server);
+  return {
+    server,
+    tools,
+    dynamic: (st.dynamic.all(id) as { file: string; line: number; reason: string }[]).map((d) => ({ ...d, url: sourceUrl(repo, d.file, d.line) })),
+    assessment: toAssessment(row.assessment),
+    policies: policyViews(st.serverPolicies.all(id) as PolicyRow[], [], row.policy),
+  };
+}
+
+/** Every server with its tool count and highest risk, riskiest first. */
+export function loadServerIndex(db: Db): ServerListing[] {
+  const stats = new Map<number, { n: number; rank: number }>();
+  for (const row of db.prepare('SELECT t.server_id, t.slug, c.risk FROM tools t LEFT JOIN classifications c ON c.tool_id = t.id').iterate() as IterableIterator<{ server_id: number; slug: string; risk: string | null }>) {
+    if (!isSafeSlug(row.slug)) continue;
+    const entry = stats.get(row.server_id) ?? { n: 0, rank: RISK_LEVELS.length };
+    entry.n++;
+    entry.rank = Math.min(entry.rank, riskRank(row.risk));
+    stats.set(row.server_id, entry);
   }
-  for (const level of RISK_LEVELS) {
-    listings[level].sort((a, b) => (a.serverSlug < b.serverSlug ? -1 : a.serverSlug > b.serverSlug ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const rankToRisk = (rank: number): RiskLevel | null => (rank < RISK_LEVELS.length ? RISK_LEVELS[RISK_LEVELS.length - 1 - rank] : null);
+  return (statements(db).allServers.all() as ServerRow[])
+    .filter((row) => isSafeSlug(row.slug))
+    .map((row) => ({ server: toServer(row), toolCount: stats.get(row.id)?.n ?? 0, maxRisk: rankToRisk(stats.get(row.id)?.rank ?? RISK_LEVELS.length) }))
+    .sort((a, b) => riskRank(a.maxRisk) - riskRank(b.maxRisk) || (a.server.slug < b.server.slug ? -1 : 1));
+}
+
+/**
+ * Every tool page, one server at a time: only the current server's rows are in memory, so the bulk
+ * writer's memory stays flat however large the catalog.
+ */
+export function* eachToolPage(db: Db): Generator<ToolPage> {
+  const st = statements(db);
+  for (const { id } of serverIds(db)) {
+    const row = st.server.get(id) as ServerRow;
+    const server = toServer(row);
+    const repo = { url: row.url, commit: row.commit_sha };
+    const rows = (st.serverTools.all(id) as ToolRow[]).filter((tool) => isSafeSlug(tool.slug));
+    const summaries = toolSummariesOf(rows, server);
+    for (const tool of rows) yield toolPage(db, tool, server, repo, summaries);
   }
-  return listings;
+}
+
+/** All tool pages at once: for tests and small catalogs. */
+export function loadToolPages(db: Db): ToolPage[] {
+  return [...eachToolPage(db)];
+}
+
+function toolPage(db: Db, row: ToolRow, server: Server, repo: { url: string | null; commit: string | null }, summaries: ToolSummary[]): ToolPage {
+  const st = statements(db);
+  const definition = parseJson<Record<string, unknown>>(row.definition, {}, isPlainObject);
+  const summary = toSummary({ ...row, server_slug: server.slug, server_name: server.name });
+  const classification = toClassification(row);
+  const findings = (st.findings.all(row.id) as FindingRow[]).map((finding) => toFinding(finding, repo));
+  const policies = policyViews(st.toolPolicies.all(row.id) as PolicyRow[], st.toolExamples.all(row.id) as ExampleRow[], classification?.policy ?? null);
+  const siblings = summaries.filter((other) => other.slug !== row.slug);
+  return {
+    server,
+    tool: {
+      ...summary,
+      description: row.description,
+      descriptionResolved: typeof definition.descriptionResolved === 'string' ? definition.descriptionResolved : null,
+      file: row.file,
+      line: row.line,
+      sdk: row.sdk,
+      style: row.style,
+      sourceUrl: sourceUrl(repo, row.file, row.line),
+      extractionConfidence: row.confidence,
+    },
+    parameters: summarizeParameters(parseJson(row.input_schema, null)),
+    annotations: annotationRows(parseJson(row.annotations, null), definition.annotationsOrigin, findings),
+    classification,
+    findings,
+    poisoning: findings.filter((finding) => POISONING_RULES.includes(finding.rule)),
+    contradictions: findings.filter((finding) => finding.rule in CONTRADICTION_RULES),
+    policies,
+    faq: classification || policies.length === 0
+      ? toolFaq({
+        toolName: row.name, serverName: server.name, repository: server.repository.fullName, commit: server.repository.commit,
+        description: row.description, category: classification?.category ?? null, risk: classification?.risk ?? null,
+        rationale: classification?.rationale ?? null, policies: classification ? policies : [],
+      })
+      : [],
+    siblings: siblings.slice(0, SIBLING_LIMIT),
+    siblingCount: siblings.length,
+  };
+}
+
+export type ListingKind = 'risk' | 'category';
+
+export interface ListingPage {
+  kind: ListingKind;
+  value: string;
+  page: number;
+  lastPage: number;
+  total: number;
+  tools: ToolSummary[];
+}
+
+/** The values of a listing (risk levels, or categories) with how many pages each needs. */
+export function listingPaths(db: Db, kind: ListingKind): { value: string; page: number; lastPage: number }[] {
+  const values = kind === 'risk'
+    ? RISK_LEVELS.map((level) => ({ value: level as string, total: count(db, 'SELECT count(*) AS n FROM classifications c JOIN tools t ON t.id = c.tool_id WHERE c.risk = ?', level) }))
+    : categoryCounts(db).map((row) => ({ value: row.category, total: row.count }));
+  return values.flatMap(({ value, total }) => {
+    const lastPage = Math.max(1, Math.ceil(total / LISTING_PAGE_SIZE));
+    return Array.from({ length: lastPage }, (_, index) => ({ value, page: index + 1, lastPage }));
+  });
+}
+
+/** One page of a listing, by server then tool slug. */
+export function loadListing(db: Db, kind: ListingKind, value: string, page: number): ListingPage {
+  const where = kind === 'risk' ? 'c.risk = ?' : 'c.category = ?';
+  const total = count(db, `SELECT count(*) AS n FROM classifications c JOIN tools t ON t.id = c.tool_id WHERE ${where}`, value);
+  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM tools t JOIN classifications c ON c.tool_id = t.id JOIN servers s ON s.id = t.server_id
+    WHERE ${where} ORDER BY s.slug, t.slug LIMIT ? OFFSET ?`).all(value, LISTING_PAGE_SIZE, (page - 1) * LISTING_PAGE_SIZE) as SummaryRow[];
+  return {
+    kind, value, page, total,
+    lastPage: Math.max(1, Math.ceil(total / LISTING_PAGE_SIZE)),
+    tools: rows.filter((row) => isSafeSlug(row.slug) && isSafeSlug(row.server_slug)).map(toSummary),
+  };
+}
+
+/** The most recent tool changes across crawls, newest first. */
+export function loadChanges(db: Db, limit = CHANGES_LIMIT): ChangeView[] {
+  const exists = db.prepare('SELECT 1 FROM tools t JOIN servers s ON s.id = t.server_id WHERE s.slug = ? AND t.slug = ?');
+  const rows = db.prepare('SELECT at, change, server_slug, tool_slug, tool_name, risk_before, risk_after FROM tool_history ORDER BY at DESC, id DESC LIMIT ?').all(limit) as
+    { at: string; change: ChangeView['change']; server_slug: string; tool_slug: string; tool_name: string; risk_before: string | null; risk_after: string | null }[];
+  return rows.map((row) => ({
+    at: row.at,
+    change: row.change,
+    serverSlug: row.server_slug,
+    toolName: row.tool_name,
+    riskBefore: isRiskLevel(row.risk_before) ? row.risk_before : null,
+    riskAfter: isRiskLevel(row.risk_after) ? row.risk_after : null,
+    href: row.change !== 'removed' && isSafeSlug(row.server_slug) && isSafeSlug(row.tool_slug) && exists.get(row.server_slug, row.tool_slug)
+      ? { serverSlug: row.server_slug, toolSlug: row.tool_slug }
+      : null,
+  }));
 }

@@ -73,3 +73,7 @@ export function serverHref(serverSlug: string): string {
 export function riskHref(level: string, page = 1): string {
   return `/risk/${encodeURIComponent(level)}/${page > 1 ? `${page}/` : ''}`;
 }
+
+export function categoryHref(category: string, page = 1): string {
+  return `/category/${encodeURIComponent(category)}/${page > 1 ? `${page}/` : ''}`;
+}

@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openCatalog } from '../../crawler/store/open.ts';
+import { eachToolPage, type ToolPage } from '../src/lib/catalog.ts';
+import { renderToolPage } from '../src/render/tool-page.ts';
+
+/**
+ * Writes every tool page (`tools/<server>/<tool>/index.html`) and its JSON export
+ * (`api/tools/<server>/<tool>.json`) with template strings, one server at a time. At catalog scale
+ * these are nearly all the pages; Astro would hold every page's props at once and spend about 1 ms of
+ * CPU per page (bench/site/README.md), so they are written here, in parallel with the Astro build.
+ * Slugs were checked by the loader (lib/links.ts isSafeSlug), so they are safe as folder names.
+ */
+export function writeToolPages(dbFile: string, outDir: string): { pages: number } {
+  const db = openCatalog(dbFile, { readonly: true });
+  let pages = 0;
+  let currentServer = '';
+  try {
+    for (const page of eachToolPage(db)) {
+      const serverSlug = page.server.slug;
+      if (serverSlug !== currentServer) {
+        mkdirSync(join(outDir, 'api', 'tools', serverSlug), { recursive: true });
+        currentServer = serverSlug;
+      }
+      const dir = join(outDir, 'tools', serverSlug, page.tool.slug);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'index.html'), renderToolPage(page));
+      writeFileSync(join(outDir, 'api', 'tools', serverSlug, `${page.tool.slug}.json`), `${JSON.stringify(toolJson(page), null, 2)}\n`);
+      pages++;
+    }
+  } finally {
+    db.close();
+  }
+  return { pages };
+}
+
+/** The JSON export of a tool: the page's data without presentation. */
+export function toolJson(page: ToolPage) {
+  const { server, tool, classification, findings, policies, annotations, parameters } = page;
+  return {
+    server: { slug: server.slug, name: server.name, repository: server.repository.fullName, url: server.repository.url, commit: server.repository.commit, path: server.path, language: server.language, sdk: server.sdk },
+    tool: { slug: tool.slug, name: tool.name, title: tool.title, description: tool.description, file: tool.file, line: tool.line, source: tool.sourceUrl, extractionConfidence: tool.extractionConfidence },
+    parameters: parameters.parameters,
+    annotations: annotations.map(({ hint, declared, origin, effective, contradiction }) => ({ hint, declared, origin, effective, contradiction })),
+    classification: classification && {
+      category: classification.category, policyLayerCategory: classification.policyLayerCategory, risk: classification.risk ?? classification.riskText,
+      tags: classification.tags, confidence: classification.confidence, rules: classification.rules, rationale: classification.rationale, policyNote: classification.policyNote,
+    },
+    findings: findings.map((finding) => ({ rule: finding.rule, message: finding.message, category: finding.category, risk: finding.risk, tags: finding.tags,
+      evidence: finding.evidence.map((e) => (e.kind === 'text' ? { kind: e.kind, field: e.field, quote: e.full } : { kind: e.kind, file: e.file, line: e.line, quote: e.full, url: e.url })) })),
+    policies: Object.fromEntries(policies.map((policy) => [policy.format, { text: policy.text, examples: policy.examples }])),
+  };
+}
