@@ -2,6 +2,8 @@
  * Calls in a handler's source that reveal what it really does. The handler is read as text and
  * never run; each pattern names an API family, not a project.
  */
+import { callArguments, hostSource, runsFixedProgram, type HostSource } from './call-target.ts';
+
 export type CodeCallKind = 'shell' | 'eval' | 'file-write' | 'file-delete' | 'http' | 'sql' | 'payment' | 'mail' | 'iam';
 
 export interface CodeCall {
@@ -9,6 +11,10 @@ export interface CodeCall {
   file: string;
   line: number;
   quote: string;
+  /** HTTP calls: whether the request's host can come from a parameter. */
+  host?: HostSource;
+  /** Process calls: a fixed program run with arguments, not a command line. */
+  fixedProgram?: boolean;
 }
 
 /** `only` limits a pattern to files of one language family, where a bare name means different things. */
@@ -27,8 +33,8 @@ const PATTERNS: { kind: CodeCallKind; pattern: RegExp; only?: 'python' | 'other'
   { kind: 'iam', pattern: /\b(createAccessKey|putRolePolicy|attachRolePolicy|putUserPolicy|setIamPolicy|createRoleBinding|createClusterRoleBinding|addCollaborator|updatePermissions|grant_role|createApiKey)\b/ },
 ];
 
-/** Every recognised call in the handler, one per kind and line, in line order. */
-export function scanHandler(code: { file: string; startLine: number; text: string } | null): CodeCall[] {
+/** Every recognised call in the handler, one per kind and line, in line order; `params` are the tool's parameter names. */
+export function scanHandler(code: { file: string; startLine: number; text: string } | null, params: readonly string[] = []): CodeCall[] {
   if (!code) return [];
   const calls: CodeCall[] = [];
   const family = code.file.endsWith('.py') ? 'python' : 'other';
@@ -38,9 +44,19 @@ export function scanHandler(code: { file: string; startLine: number; text: strin
     const seen = new Set<CodeCallKind>();
     for (const { kind, pattern, only } of PATTERNS) {
       if (only && only !== family) continue;
-      if (seen.has(kind) || !pattern.test(line)) continue;
+      const match = pattern.exec(line);
+      if (seen.has(kind) || !match) continue;
       seen.add(kind);
-      calls.push({ kind, file: code.file, line: code.startLine + index, quote: raw.trim().slice(0, 200) });
+      const call: CodeCall = { kind, file: code.file, line: code.startLine + index, quote: raw.trim().slice(0, 200) };
+      if (kind === 'http' || kind === 'shell') {
+        // A call's arguments often continue on the next lines.
+        const rest = [line.slice(match.index), ...lines.slice(index + 1, index + 6)].join('\n');
+        const open = rest.indexOf('(', Math.max(1, match[0].length - 1));
+        const args = open >= 0 && open < 80 ? callArguments(rest, open) : [];
+        if (kind === 'http') call.host = hostSource(args, params, code.text);
+        else call.fixedProgram = runsFixedProgram(args);
+      }
+      calls.push(call);
     }
   }
   return calls;

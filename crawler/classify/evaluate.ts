@@ -30,10 +30,13 @@ export function evaluate(signals: Signals, findings: Finding[]): Classification 
       rationale: unknownRationale(signals, findings),
     };
   }
-  const risk = maxRisk(rated.map((f) => f.risk!));
-  const top = rated.filter((f) => f.risk === risk);
+  const decided = maxRisk(rated.map((f) => f.risk!));
+  const top = rated.filter((f) => f.risk === decided);
   const category = PRECEDENCE.find((c) => top.some((f) => f.category === c))!;
   const primary = top.find((f) => f.category === category)!;
+  // A report with a risk (a poisoned description) is a floor: it never names the category.
+  const floors = findings.filter((f) => REPORT_ONLY.has(f.rule) && f.risk);
+  const risk = maxRisk([decided, ...floors.map((f) => f.risk!)]);
   return {
     category,
     policyLayerCategory: policyLayerCategory(category, rules),
@@ -42,7 +45,7 @@ export function evaluate(signals: Signals, findings: Finding[]): Classification 
     confidence: confidence(signals, primary, top, findings),
     rules,
     findings,
-    rationale: rationale(category, risk, primary, rated, findings),
+    rationale: rationale(category, risk, decided, primary, rated, findings),
   };
 }
 
@@ -93,8 +96,9 @@ function quote(finding: Finding): string {
   return ` (${cited.join('; ')})`;
 }
 
-function rationale(category: Category, risk: Risk, primary: Finding, rated: Finding[], findings: Finding[]): string {
-  const parts = [`${capitalize(risk)} risk, ${category}: ${lowerFirst(primary.message)}${quote(primary)}`];
+function rationale(category: Category, risk: Risk, decided: Risk, primary: Finding, rated: Finding[], findings: Finding[]): string {
+  const raised = risk === decided ? '' : ` (${decided} for what it does, raised by the report below)`;
+  const parts = [`${capitalize(risk)} risk${raised}, ${category}: ${lowerFirst(primary.message)}${quote(primary)}`];
   const others = [...new Set(rated.filter((f) => f !== primary && f.category !== category && f.risk !== 'low').map((f) => lowerFirst(f.message)))];
   if (others.length > 0) parts.push(`Also ${others.join('; ')}`);
   for (const report of findings.filter((f) => REPORT_ONLY.has(f.rule) && f.rule !== 'hasNoDescription')) {

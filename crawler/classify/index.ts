@@ -8,7 +8,7 @@ export type { HandlerCode, ToolFacts } from './facts.ts';
 export { RULES } from './rules/index.ts';
 
 /** Bump when a rule or the evaluator changes what a tool gets, so stored rows can be re-rated. */
-export const CLASSIFIER_VERSION = '1.0.0';
+export const CLASSIFIER_VERSION = '1.1.0';
 
 /** Classifies one tool from its facts. Pure and deterministic: the same facts give the same output. */
 export function classifyTool(facts: ToolFacts): Classification {

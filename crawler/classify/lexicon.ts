@@ -18,6 +18,7 @@ const EFFECT_VERBS: Record<Effect, string[]> = {
   compute: [
     'echo', 'convert', 'calculate', 'compute', 'sum', 'format', 'generate', 'simulate', 'demonstrate',
     'sample', 'think', 'encode', 'decode', 'hash', 'sleep', 'wait', 'ping', 'plan', 'reason', 'transform',
+    'multiply', 'divide', 'subtract',
   ],
   create: [
     'create', 'add', 'insert', 'new', 'make', 'register', 'upload', 'import', 'save', 'store', 'put',
@@ -139,3 +140,6 @@ export const FILE_NOUNS = new Set(['file', 'files', 'directory', 'directories', 
 
 /** Nouns that turn a leading verb into a modifier: "refund_eligibility", "delete_preview", "deploy_status". */
 export const QUERY_NOUNS = new Set(['eligibility', 'status', 'info', 'details', 'history', 'summary', 'report', 'estimate', 'preview', 'stats', 'options', 'limits', 'check', 'eligible', 'allowed', 'permitted']);
+
+/** Values a tool composes and returns rather than stores: "build the URL", "format a string". */
+export const VALUE_NOUNS = new Set(['url', 'urls', 'uri', 'uris', 'string', 'strings', 'slug', 'slugs', 'filename', 'regex', 'expression', 'permalink']);

@@ -12,6 +12,8 @@ export interface RuleDefinition {
   remediation: string;
   /** What the rule implies, for the docs; `null` when it only reports (contradictions, poisoning). */
   implies: { category: Category; risk: Risk | string } | null;
+  /** A report that still raises the risk to at least this level, whatever the tool does. */
+  floor?: string;
 }
 
 export interface Rule {

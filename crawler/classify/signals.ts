@@ -1,7 +1,8 @@
 import { HINTS, type Hint, type HintOrigin } from '../model/tool.ts';
 import { scanHandler, type CodeCall } from './code-calls.ts';
 import type { ToolFacts } from './facts.ts';
-import { QUERY_NOUNS, verbEffect, type Effect } from './lexicon.ts';
+import { QUERY_NOUNS, VALUE_NOUNS, verbEffect, type Effect } from './lexicon.ts';
+import { MOVES_TO_TRASH, recoveryOf, type Recovery } from './recovery.ts';
 import { collapse, firstSentence, splitName, textWords } from './words.ts';
 
 /** One action the tool says it performs, and where it says so. */
@@ -48,7 +49,19 @@ export interface Signals {
   membershipOnly: boolean;
   /** The only state touched is the current session or a simulation. */
   sessionOnly: boolean;
+  /** What the description says about undoing a removal, negations included. */
+  recovery: Recovery;
+  /** The lead says the tool moves data to a trash or archive, where it can be restored from. */
+  movesToTrash: boolean;
+  /**
+   * A context SPEC §5 rates high rather than critical, stated by the name or lead: page JavaScript,
+   * a package install, a CI workflow or a container image. A program the handler starts for it is
+   * how the context is reached, not a command the caller writes.
+   */
+  constrainedContext: ConstrainedContext | null;
 }
+
+export type ConstrainedContext = 'page JavaScript' | 'package install' | 'CI workflow' | 'container image';
 
 const OPENERS = [
   /^\*\*[^*]{1,30}:\*\*\s*/,
@@ -69,17 +82,20 @@ const STOPWORDS = new Set([
 
 export function collectSignals(facts: ToolFacts): Signals {
   const { tool } = facts;
-  const nameWords = splitName(tool.name);
+  // A name made of markup or template syntax says nothing; the description decides alone.
+  const nameWords = isWordName(tool.name) ? splitName(tool.name) : [];
   const description = collapse(tool.description ?? '');
-  const lead = stripOpeners(firstSentence(description));
+  const lead = stripOpeners(firstSentence(stripMarkup(description)));
   const leadWords = textWords(lead);
   const arithmetic = /\b(two|of|the) numbers\b|\bsum of\b/i.test(lead);
   const fromLead = leadActions(leadWords);
   const actions = dedupeActions([...nameActions(nameWords, fromLead), ...fromLead])
-    .map((action) => (arithmetic && action.verb === 'add' ? { ...action, effect: 'compute' as const } : action));
+    .map((action) => (arithmetic && action.verb === 'add' ? { ...action, effect: 'compute' as const } : action))
+    .map((action) => (buildsValue(action, nameWords, leadWords) ? { ...action, effect: 'compute' as const } : action));
   const nameObjects = nonActionWords(nameWords, actions, 'name');
   const leadObjects = nonActionWords(leadWords, actions, 'description');
   const objects = nameObjects.length > 0 ? nameObjects : leadObjects;
+  const params = collectParams(tool.inputSchema);
   return {
     name: tool.name,
     nameWords,
@@ -89,13 +105,55 @@ export function collectSignals(facts: ToolFacts): Signals {
     actions,
     objects,
     headObject: objects.length > 0 ? objects[objects.length - 1] : null,
-    params: collectParams(tool.inputSchema),
+    params,
     hints: collectHints(tool.annotations, tool.annotationsOrigin),
-    code: scanHandler(facts.handlerCode),
+    code: scanHandler(facts.handlerCode, params.map((p) => p.name)),
     dryRun: isDryRun(nameWords, description),
     membershipOnly: isMembershipOnly(nameWords, lead),
     sessionOnly: isSessionOnly(actions, lead),
+    recovery: recoveryOf(description),
+    movesToTrash: MOVES_TO_TRASH.test(lead),
+    constrainedContext: constrainedContext(nameWords, lead),
   };
+}
+
+/** MCP names are identifiers; one with markup, quotes or braces (`{{7*7}}`, `javascript:alert(1)`) is not. */
+function isWordName(name: string): boolean {
+  return /^[A-Za-z0-9_.:\-/ ]+$/.test(name) && /[A-Za-z]{2}/.test(name);
+}
+
+/** Tags and entities dropped, so `<a href="…">Pick</a> a number` reads "Pick a number". */
+function stripMarkup(text: string): string {
+  return collapse(text.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' '));
+}
+
+/**
+ * "Build the URL of a dashboard", "format_string": composing a value that is returned computes;
+ * nothing is stored or sent.
+ */
+const COMPOSE_VERBS = new Set(['build', 'compose', 'construct', 'assemble', 'format']);
+
+function buildsValue(action: Action, nameWords: string[], leadWords: string[]): boolean {
+  if (!COMPOSE_VERBS.has(action.verb)) return false;
+  const words = action.source === 'name' ? nameWords : leadWords;
+  const at = words.findIndex((word) => word === action.verb || verbEffect(word, 'text')?.verb === action.verb);
+  if (at < 0) return false;
+  const after = words.slice(at + 1).filter((word) => !STOPWORDS.has(word));
+  return after.length > 0 && VALUE_NOUNS.has(after[0]);
+}
+
+const CONTEXTS: [ConstrainedContext, RegExp][] = [
+  ['page JavaScript', /\b(in|on|of|into) (the )?(context of )?(the |a )?(current |active |open |loaded )?(web ?page|page|browser tab|tab|dom)\b/i],
+  ['package install', /\binstall(s|ing)? (a |an |the |one or more )?(\w+ )?(packages?|library|libraries|dependenc(y|ies)|modules?)\b/i],
+  ['CI workflow', /\b(ci|ci\/cd|workflows?|pipelines?|github actions?|build jobs?)\b/i],
+  ['container image', /\b(docker|container) images?\b|\bfrom (a |an |the )?(docker |container )?image\b/i],
+];
+
+function constrainedContext(nameWords: string[], lead: string): ConstrainedContext | null {
+  const text = `${nameWords.join(' ')} ${lead}`;
+  if (/\b(browser|page|tab)\b/.test(nameWords.join(' ')) && /\b(javascript|js|script|evaluate|eval)\b/i.test(text)) return 'page JavaScript';
+  for (const [context, pattern] of CONTEXTS) if (pattern.test(text)) return context;
+  return null;
 }
 
 function stripOpeners(sentence: string): string {
@@ -136,14 +194,16 @@ function nonActionWords(words: string[], actions: Action[], source: Action['sour
  */
 function leadActions(words: string[]): Action[] {
   const actions: Action[] = [];
+  // "Permanently remove…", "Recursively delete…": an opening adverb leaves the verb second.
+  const opener = words.length > 1 && words[0].endsWith('ly') && !verbEffect(words[0], 'name') ? 1 : 0;
   for (const [index, word] of words.entries()) {
-    const joined = index > 0 && ['and', 'or', 'then', 'to'].includes(words[index - 1]);
-    if (index > 0 && !joined) continue;
+    const joined = index > opener && ['and', 'or', 'then', 'to'].includes(words[index - 1]);
+    if (index !== opener && !joined) continue;
     // A sentence opens with an imperative, so "Post a comment" or "Type text" are verbs there.
-    const hit = verbEffect(word, index === 0 ? 'name' : 'text');
+    const hit = verbEffect(word, index === opener ? 'name' : 'text');
     if (!hit) continue;
-    const afterNoun = index > 1 && !verbEffect(words[index - 2], 'text');
-    if (index > 0 && !hit.base && afterNoun) continue;
+    const afterNoun = index > opener + 1 && !verbEffect(words[index - 2], 'text');
+    if (index > opener && !hit.base && afterNoun) continue;
     actions.push({ verb: hit.verb, effect: hit.effect, source: 'description' });
   }
   return actions;

@@ -3,6 +3,7 @@ import * as runsShellCommand from './runsShellCommand/index.ts';
 import * as executesCode from './executesCode/index.ts';
 import * as installsPackages from './installsPackages/index.ts';
 import * as runsSqlQuery from './runsSqlQuery/index.ts';
+import * as runsCiWorkflow from './runsCiWorkflow/index.ts';
 import * as movesMoney from './movesMoney/index.ts';
 import * as changesBilling from './changesBilling/index.ts';
 import * as createsPayableObject from './createsPayableObject/index.ts';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   executesCode,
   installsPackages,
   runsSqlQuery,
+  runsCiWorkflow,
   movesMoney,
   changesBilling,
   createsPayableObject,

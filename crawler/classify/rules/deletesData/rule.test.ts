@@ -30,4 +30,28 @@ describe('deletesData', () => {
     const found = checkRule(rule, {"name": "remove-contact-from-segment", "description": "Remove a contact from a segment."});
     expect(found).toBeNull();
   });
+  it('rates a permanent delete high even when the description mentions an archived copy', () => {
+    const found = checkRule(rule, { name: 'purge_note', description: 'Permanently remove a note and its archived copy from disk. This cannot be undone.' });
+    expect(found).toMatchObject({ category: 'delete', risk: 'high' });
+    expect(found!.evidence.some((e) => e.kind === 'text' && /cannot be undone|Permanently/.test(e.quote))).toBe(true);
+  });
+  it('reads "not moved to the trash" as irreversible, not as a trash', () => {
+    const found = checkRule(rule, { name: 'delete_file', description: 'Delete a file. The file is unlinked, not moved to the trash.' });
+    expect(found).toMatchObject({ risk: 'high' });
+  });
+  it('reads "is not recoverable" as irreversible', () => {
+    expect(checkRule(rule, { name: 'delete_backup', description: 'Delete a backup. A deleted backup is not recoverable.' })).toMatchObject({ risk: 'high' });
+  });
+  it('rates deleting an object that its controller recreates as a recoverable delete', () => {
+    const found = checkRule(rule, { name: 'delete_pod', description: 'Delete a pod. Pods owned by a Deployment or ReplicaSet are recreated by their controller.' });
+    expect(found).toMatchObject({ category: 'delete', risk: 'medium' });
+    expect(found!.tags).toContain('infrastructure');
+  });
+  it('rates moving a note to the archive folder as a recoverable delete', () => {
+    const found = checkRule(rule, { name: 'archive_note', description: 'Move a note to the archive folder. Archived notes can be restored.' });
+    expect(found).toMatchObject({ category: 'delete', risk: 'medium' });
+  });
+  it('does not take a bin directory for a recycle bin', () => {
+    expect(checkRule(rule, { name: 'remove_script', description: 'Remove a script from the bin directory of the project.' })).toMatchObject({ risk: 'high' });
+  });
 });

@@ -17,12 +17,13 @@ export function check(signals: Signals): Finding | null {
   const text = runs ? descriptionEvidence(signals, CODE_WORDS) : null;
   const param = runs ? signals.params.find((p) => ['code', 'script', 'source', 'python', 'javascript'].some((w) => p.words.includes(w))) : undefined;
   if (!named && !text && !param && code.length === 0) return null;
-  const constrained = CONSTRAINED.test(signals.lead) || code.some((call) => /page\.evaluate/.test(call.quote));
+  const constrained = CONSTRAINED.test(signals.lead) || signals.constrainedContext === 'page JavaScript'
+    || code.some((call) => /page\.evaluate/.test(call.quote));
   return finding(definition, {
     message: constrained ? 'Runs caller-supplied code in a constrained context (page or sandbox).' : definition.short,
     category: 'execute',
     risk: constrained ? 'high' : 'critical',
-    tags: constrained && /\b(page|browser|tab|dom)\b/i.test(signals.lead) ? ['browser', 'code'] : ['code'],
+    tags: constrained && (/\b(page|browser|tab|dom)\b/i.test(signals.lead) || signals.constrainedContext === 'page JavaScript') ? ['browser', 'code'] : ['code'],
     evidence: compact([
       named ? nameEvidence(signals) : null,
       text,

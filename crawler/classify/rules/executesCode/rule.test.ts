@@ -22,4 +22,12 @@ describe('executesCode', () => {
     const found = checkRule(rule, {"name": "run_timer", "description": "Run a countdown timer for the given number of seconds."});
     expect(found).toBeNull();
   });
+  it('rates JavaScript in the current page high, as SPEC says for page JavaScript', () => {
+    const found = checkRule(rule, { name: 'browser_evaluate', description: 'Run a JavaScript expression in the context of the current page and return its JSON result.', params: { script: 'JavaScript expression' } });
+    expect(found).toMatchObject({ category: 'execute', risk: 'high' });
+    expect(found!.tags).toContain('browser');
+  });
+  it('keeps JavaScript run by Node on the host critical', () => {
+    expect(checkRule(rule, { name: 'run_javascript', description: 'Run JavaScript code with Node.js and return its output.' })).toMatchObject({ risk: 'critical' });
+  });
 });

@@ -14,16 +14,27 @@ const TEXT = new RegExp([
   String.raw`\b(http|https|web) requests?\b`,
   String.raw`\bconnects? to (a |an |the |another |any |a different |a new )?(\w+ )?(endpoint|host|remote server|url)\b`,
 ].join('|'), 'i');
+/** A parameter whose description says it holds an address: "URL or data URI of the file". */
+const URL_DESCRIPTION = /^(the |a |an )?(\w+ )?(url|uri|web address)s?\b/i;
 const URL_PARAM = new Set(['url', 'urls', 'uri', 'href', 'endpoint', 'host', 'hostname', 'website', 'webpage']);
-const URL_NAME = new Set(['url', 'urls', 'webpage', 'website', 'scrape', 'crawl', 'http', 'curl', 'wget']);
+const URL_NAME = new Set(['webpage', 'website', 'scrape', 'crawl', 'http', 'curl', 'wget']);
+/** "fetch_url", "open_url": `url` counts when a fetching verb acts on it, not in "dashboard_url". */
+const FETCH_VERBS = new Set(['fetch', 'get', 'open', 'read', 'load', 'visit', 'browse', 'download', 'request', 'call', 'navigate', 'go', 'goto', 'scrape', 'crawl', 'retrieve']);
+
+function namesFetchedUrl(words: string[]): boolean {
+  return words.some((word, index) => (word === 'url' || word === 'urls') && (index === 0 || FETCH_VERBS.has(words[index - 1])));
+}
 
 export function check(signals: Signals): Finding | null {
   const acts = signals.actions.length > 0;
   const text = descriptionEvidence(signals, TEXT);
-  const named = acts && signals.nameWords.some((word) => URL_NAME.has(word));
-  const param = signals.params.find((p) => p.words.some((word) => URL_PARAM.has(word)));
-  const paramNames = signals.params.map((p) => p.name);
-  const code = codeCalls(signals, 'http').filter((call) => /\burl\b/i.test(call.quote) || paramNames.some((name) => call.quote.includes(name)));
+  const named = acts && (signals.nameWords.some((word) => URL_NAME.has(word)) || namesFetchedUrl(signals.nameWords));
+  const param = signals.params.find((p) => p.words.some((word) => URL_PARAM.has(word)) || URL_DESCRIPTION.test(p.description));
+  // A request counts when its host can come from a parameter. One whose target could not be traced
+  // counts when a URL parameter or a url variable is in play ("could not tell" is not "no"); a
+  // constant base URL with a parameter in its path or query does not count.
+  const code = codeCalls(signals, 'http').filter((call) => call.host === 'parameter'
+    || (call.host === 'unknown' && (param !== undefined || /\b(url|uri|endpoint|href)\b/i.test(call.quote))));
   const fromParam = param && (hasEffect(signals, 'read', 'create', 'run', 'update') || code.length > 0);
   if (!text && !named && !fromParam && code.length === 0) return null;
   return finding(definition, {

@@ -26,4 +26,27 @@ describe('fetchesArbitraryUrl', () => {
     const found = checkRule(rule, {"name": "search_docs", "description": "Search the Stripe documentation."});
     expect(found).toBeNull();
   });
+  it('ignores a constant base URL whose path or query a parameter fills', () => {
+    const code = 'return httpx.get(f"{WEATHER_API}/alerts", params={"region": region}).json()';
+    expect(checkRule(rule, { name: 'get_alerts', description: 'Active weather alerts for a region.', params: { region: 'Region code' }, code, file: 'server.py' })).toBeNull();
+  });
+  it('follows a call over several lines and a local url variable to a constant base', () => {
+    const multiLine = 'response = httpx.post(\n    f"{WEATHER_API}/current",\n    json={"q": city},\n)';
+    expect(checkRule(rule, { name: 'get_weather', description: 'Current weather.', params: { city: 'City' }, code: multiLine, file: 'server.py' })).toBeNull();
+    const local = 'const url = `${this.baseUrl}/users/${id}`;\nconst res = await fetch(url);';
+    expect(checkRule(rule, { name: 'get_user', description: 'Get a user.', params: { id: 'User ID' }, code: local })).toBeNull();
+  });
+  it('flags a request whose host is a parameter, even inside a template', () => {
+    const found = checkRule(rule, { name: 'ping_service', description: 'Check a service.', params: { host: 'Host name' }, code: 'const res = await fetch(`https://${host}/health`);' });
+    expect(found).toMatchObject({ risk: 'high', category: 'network' });
+    expect(found!.evidence.some((e) => e.kind === 'code')).toBe(true);
+  });
+  it('flags a parameter that the description calls a URL', () => {
+    const found = checkRule(rule, { name: 'gzip_file', description: 'Compresses a file.', params: { data: 'URL or data URI of the file content' }, code: 'const response = await fetchSafely(url, { maxBytes });' });
+    expect(found).toMatchObject({ risk: 'high' });
+  });
+  it('does not read a url in the name as fetching when it names what is returned', () => {
+    expect(checkRule(rule, { name: 'dashboard_url', description: 'Build the URL of a saved dashboard from its slug.', params: { slug: 'Dashboard slug' } })).toBeNull();
+    expect(checkRule(rule, { name: 'fetch_url', description: 'Fetch a page.' })).toMatchObject({ risk: 'high' });
+  });
 });

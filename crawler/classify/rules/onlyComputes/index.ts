@@ -7,7 +7,7 @@ import { definition } from './definition.ts';
 
 export { definition };
 
-const SELF_CONTAINED = /\b(demonstrates?|demo|simulat(es|ed|ion)|sampling|elicitation|roots|problem[- ]solving|thoughts|thinking|reasoning)\b/i;
+const SELF_CONTAINED = /\b(demonstrates?|demo|simulat(es|ed|ion)|sampling|elicitation|roots|problem[- ]solving|thoughts|thinking|reasoning|random (numbers?|integers?|values?))\b/i;
 
 export function check(signals: Signals): Finding | null {
   if (hasEffect(signals, ...MUTATING_EFFECTS)) return null;

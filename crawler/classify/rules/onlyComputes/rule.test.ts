@@ -17,4 +17,8 @@ describe('onlyComputes', () => {
     const found = checkRule(rule, {"name": "send-email", "description": "Send an email."});
     expect(found).toBeNull();
   });
+  it('counts picking a random number and multiplying numbers as computing', () => {
+    expect(checkRule(rule, { name: 'pick', description: 'Pick a random integer between two bounds.' })).toMatchObject({ risk: 'low' });
+    expect(checkRule(rule, { name: 'product', description: 'Multiply two numbers.' })).toMatchObject({ risk: 'low' });
+  });
 });

@@ -14,7 +14,8 @@ const MANIFESTS = new Set(['manifest', 'manifests', 'kubernetes', 'k8s', 'kubect
 
 export function check(signals: Signals): Finding | null {
   const always = hasVerb(signals, ...ALWAYS);
-  const onInfrastructure = mentions(signals, INFRASTRUCTURE_NOUNS) && hasEffect(signals, 'create', 'update', 'delete', 'run');
+  // Deleting a pod or terminating an instance removes something: deletesData rates it by recoverability.
+  const onInfrastructure = mentions(signals, INFRASTRUCTURE_NOUNS) && hasEffect(signals, 'create', 'update', 'run');
   if (!always && !onInfrastructure) return null;
   return finding(definition, {
     category: 'admin',

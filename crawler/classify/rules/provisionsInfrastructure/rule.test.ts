@@ -22,4 +22,7 @@ describe('provisionsInfrastructure', () => {
     const found = checkRule(rule, {"name": "list_cloud_instances", "description": "List cloud instances."});
     expect(found).toBeNull();
   });
+  it('leaves deleting a pod to deletesData, which knows whether it comes back', () => {
+    expect(checkRule(rule, { name: 'delete_pod', description: 'Delete a pod.' })).toBeNull();
+  });
 });

@@ -26,4 +26,18 @@ describe('readsPrivateData', () => {
     const found = checkRule(rule, {"name": "list-contact-properties", "description": "List all contact properties."});
     expect(found).toBeNull();
   });
+  it('rates reading one note or a command log medium, singular nouns included', () => {
+    expect(checkRule(rule, { name: 'read_note', description: "Return the full text of one of the user's notes." })).toMatchObject({ risk: 'medium' });
+    expect(checkRule(rule, { name: 'read_command_log', description: 'Return the last lines of the log of commands run through this server.' })).toMatchObject({ risk: 'medium' });
+  });
+  it('rates listing instances medium: infrastructure state', () => {
+    const found = checkRule(rule, { name: 'list_instances', description: 'List compute instances in a region with their state and public IP.' });
+    expect(found).toMatchObject({ risk: 'medium' });
+    expect(found!.tags).toEqual(expect.arrayContaining(['infrastructure', 'private-data']));
+  });
+  it('ignores the commit log of a repository, the server in "server time", and demos', () => {
+    expect(checkRule(rule, { name: 'git_log', description: 'Shows the commit logs.' })).toBeNull();
+    expect(checkRule(rule, { name: 'get_time', description: 'Return the server time.' })).toBeNull();
+    expect(checkRule(rule, { name: 'get-annotated-message', description: 'Demonstrates how annotations can be used to provide metadata about content.' })).toBeNull();
+  });
 });

@@ -20,10 +20,14 @@ export function check(signals: Signals): Finding | null {
   const code = codeCalls(signals, 'shell');
   if (!text && !named && !param && code.length === 0) return null;
   const sandboxed = SANDBOXED.test(signals.description) && code.length === 0;
+  // pip_install runs `[sys.executable, "-m", "pip", "install", name]`: the program is fixed and
+  // the caller picks only a package, which SPEC §5 rates high.
+  const context = !text && !named && !param && code.every((call) => call.fixedProgram) ? signals.constrainedContext : null;
   return finding(definition, {
-    message: sandboxed ? 'Runs commands in what the description calls a sandbox.' : definition.short,
+    message: sandboxed ? 'Runs commands in what the description calls a sandbox.'
+      : context ? `Starts a fixed program for a ${context}; the caller chooses its arguments, not the command.` : definition.short,
     category: 'execute',
-    risk: sandboxed ? 'high' : 'critical',
+    risk: sandboxed || context ? 'high' : 'critical',
     tags: ['shell'],
     evidence: compact([
       named ? nameEvidence(signals) : null,

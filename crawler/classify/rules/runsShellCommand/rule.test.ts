@@ -22,4 +22,13 @@ describe('runsShellCommand', () => {
     const found = checkRule(rule, {"name": "run_timer", "description": "Run a countdown timer for the given number of seconds."});
     expect(found).toBeNull();
   });
+  it('rates a package install through a fixed program high, as SPEC says for package installs', () => {
+    const code = 'proc = subprocess.run(\n    [sys.executable, "-m", "pip", "install", package],\n    capture_output=True,\n)';
+    const found = checkRule(rule, { name: 'pip_install', description: 'Install a package from PyPI into the server environment.', params: { package: 'Package name' }, code, file: 'server.py' });
+    expect(found).toMatchObject({ category: 'execute', risk: 'high' });
+  });
+  it('keeps a package install through a shell command line critical: the name can inject commands', () => {
+    const code = 'subprocess.run(f"pip install {package}", shell=True)';
+    expect(checkRule(rule, { name: 'pip_install', description: 'Install a package from PyPI.', params: { package: 'Package name' }, code, file: 'server.py' })).toMatchObject({ risk: 'critical' });
+  });
 });

@@ -17,4 +17,11 @@ describe('writesFiles', () => {
     const found = checkRule(rule, {"name": "read_file", "description": "Read the complete contents of a file."});
     expect(found).toBeNull();
   });
+  it('rates writing to a new file medium: nothing existing is replaced', () => {
+    const found = checkRule(rule, { name: 'export_report', description: 'Write daily counts for an event to a new CSV file in the exports folder and return its path.' });
+    expect(found).toMatchObject({ category: 'write', risk: 'medium' });
+  });
+  it('keeps a write that may replace an existing file high', () => {
+    expect(checkRule(rule, { name: 'write_file', description: 'Write content to a new file, or replace an existing file.' })).toMatchObject({ risk: 'high' });
+  });
 });
