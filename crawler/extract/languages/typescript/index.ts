@@ -7,6 +7,7 @@ import { Program } from './program.ts';
 import { findRegistrations } from './registrations.ts';
 import { toToolDraft } from './tool-draft.ts';
 import { wrapperCatalog } from './wrappers.ts';
+import { generatesFromOpenApi, openApiTools } from './openapi.ts';
 
 /**
  * TypeScript and JavaScript MCP servers: `@modelcontextprotocol/sdk` (`tool`, `registerTool`,
@@ -31,7 +32,16 @@ function extract(file: SourceFile, root: Node, context: ExtractContext): FileExt
     const evaluator = new Evaluator(program);
     const found = findRegistrations(evaluator, { mod: program.main, sdk: sdkOf(imports), imported });
     const tools = found.tools.map((parts) => toToolDraft(evaluator, parts));
-    return { tools, dynamic: found.dynamic, warnings };
+    const dynamic = found.dynamic;
+    if (!generatesFromOpenApi(file.text)) return { tools, dynamic, warnings };
+    // Names computed from an OpenAPI document: the generator is dynamic, the spec's operations are the tools.
+    const kept = tools.filter((tool) => tool.nameResolved);
+    for (const tool of tools.filter((candidate) => !candidate.nameResolved)) {
+      const generated = openApiTools(context, tool.file, tool.line, tool.sdk);
+      kept.push(...generated.tools);
+      dynamic.push(...generated.dynamic);
+    }
+    return { tools: kept, dynamic, warnings };
   } finally {
     program.dispose();
   }
