@@ -8,7 +8,8 @@ import { readMark3labsTool, schemaFromBuilders } from './mark3labs.ts';
 import { moduleSdk, type GoSdk } from './module-sdk.ts';
 import { localPackageDirs } from './local-imports.ts';
 import { packageIn, packageOf, type GoPackage } from './package-index.ts';
-import { conditionsOf, handlerInputType, handlerSpan, registrationOf } from './registration.ts';
+import { readMetoroTool } from './metoro.ts';
+import { conditionsOf, handlerInputType, handlerParameterTypes, handlerSpan, registrationOf } from './registration.ts';
 import { schemaOfStruct } from './struct-schema.ts';
 import { spreadOptions } from './spread-options.ts';
 import { freeze, type GoSyntax } from './syntax.ts';
@@ -35,11 +36,11 @@ export const goExtractor: LanguageExtractor = {
   id: 'go',
   grammars: ['go'],
   // SDK imports, plus the fields of project-local tool types (checked against go.mod before use).
-  markers: ['mark3labs/mcp-go', 'modelcontextprotocol/go-sdk', 'InputSchema:'],
+  markers: ['mark3labs/mcp-go', 'modelcontextprotocol/go-sdk', 'metoro-io/mcp-golang', 'InputSchema:'],
   extract(file: SourceFile, root: Node, context: ExtractContext): FileExtraction {
     const result = emptyExtraction();
     const imports = sdkImports(root);
-    const importsSdk = imports.mark3labs.size > 0 || imports.goSdk.size > 0;
+    const importsSdk = imports.mark3labs.size > 0 || imports.goSdk.size > 0 || imports.metoro.size > 0;
     const heuristicSdk = importsSdk ? (imports.goSdk.size ? 'go-sdk' : 'go-mark3labs') : moduleSdk(file.path, context);
     if (!importsSdk && !heuristicSdk) return result;
     let imported: Map<string, GoPackage> | undefined;
@@ -53,6 +54,9 @@ export const goExtractor: LanguageExtractor = {
     };
     if (imports.mark3labs.size) {
       for (const call of root.descendantsOfType('call_expression')) if (call) extractNewTool(call, scope);
+    }
+    if (imports.metoro.size) {
+      for (const call of root.descendantsOfType('call_expression')) if (call) extractRegisterTool(call, scope);
     }
     for (const literal of root.descendantsOfType('composite_literal')) {
       const type = literal?.childForFieldName('type');
@@ -97,6 +101,24 @@ function extractNewTool(call: Node, scope: FileScope): void {
   const registration = registrationOf(call);
   const found = read(scope.pkg);
   if (found) emit(scope, call, found, read, registration?.args ?? []);
+}
+
+/** metoro-io/mcp-golang `server.RegisterTool("name", "description", func(args Args) ...)`. */
+function extractRegisterTool(call: Node, scope: FileScope): void {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'RegisterTool') return;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') ?? [];
+  if (args.length !== 3) return;
+  const frozen = freeze(call);
+  const handler = args[2];
+  const read = (pkg: GoPackage): Found => ({
+    ...readMetoroTool(frozen, handlerParameterTypes(handler, scope.pkg), pkg),
+    sdk: 'go-metoro',
+    style: 'RegisterTool',
+    handler: handlerSpan(handler, scope.file.path, scope.pkg, scope.imported),
+    confidence: 1,
+  });
+  emit(scope, call, read(scope.pkg), read, []);
 }
 
 /** The type of an elided element literal: `[]api.Tool{{...}}` or `map[string]*mcp.Tool{"x": {...}}`. */

@@ -114,26 +114,30 @@ function importedFunction(qualifier: string, name: string, pkg: GoPackage, impor
 
 /** The input type of a typed handler: the third parameter of `func(ctx, req, in In) ...`. */
 export function handlerInputType(handler: Node | null, pkg: GoPackage): string | null {
-  if (!handler) return null;
+  return handlerParameterTypes(handler, pkg)[2]?.replace(/^\*/, '') ?? null;
+}
+
+/** The parameter types of a handler, a function literal or a package function, one per parameter. */
+export function handlerParameterTypes(handler: Node | null, pkg: GoPackage): string[] {
+  const types: string[] = [];
+  if (!handler) return types;
   if (handler.type === 'func_literal') {
-    const types: string[] = [];
     for (const declaration of handler.childForFieldName('parameters')?.namedChildren ?? []) {
       if (declaration?.type !== 'parameter_declaration') continue;
       const type = declaration.childForFieldName('type')?.text ?? '';
       const names = Math.max(1, declaration.childrenForFieldName('name').length);
       for (let i = 0; i < names; i++) types.push(type);
     }
-    return types[2]?.replace(/^\*/, '') ?? null;
+    return types;
   }
   const fn = pkg.functions.get(handler.text);
-  const types: string[] = [];
   for (const declaration of fn?.parameters?.children ?? []) {
     if (declaration.type !== 'parameter_declaration') continue;
     const type = declaration.fields.type?.text ?? '';
     const names = Math.max(1, declaration.children.filter((c) => c.type === 'identifier').length);
     for (let i = 0; i < names; i++) types.push(type);
   }
-  return types[2]?.replace(/^\*/, '') ?? null;
+  return types;
 }
 
 /** The `if` conditions a registration sits under, inside its function. */
