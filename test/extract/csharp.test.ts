@@ -97,3 +97,36 @@ describe('C# extraction', () => {
     expect(extraction.tools.map((tool) => tool.name)).toContain('fine');
   });
 });
+
+describe('C# McpServerTool.Create', () => {
+  it('reads the name, description and hints of McpServerToolCreateOptions, and the delegate\'s parameters', async () => {
+    const tools = await toolsOf('cs-create-tool-options');
+    expect([...tools.keys()]).toEqual(['run-report', 'echo', 'purge', 'shout']);
+    expect(tools.get('run-report')).toMatchObject({
+      description: 'Runs a report and returns its rows.',
+      line: 9,
+      style: 'McpServerTool.Create',
+      annotations: { readOnlyHint: true },
+      inputSchema: { type: 'object', properties: { reportName: { type: 'string' }, limit: { type: 'integer', default: 10 } }, required: ['reportName'] },
+    });
+    expect(tools.get('echo')).toMatchObject({ description: 'Echoes the message back to the caller', line: 10 });
+  });
+
+  it('derives the name of a method found through typeof(...).GetMethod(nameof(...)) in another file', async () => {
+    const purge = (await toolsOf('cs-create-tool-options')).get('purge')!;
+    expect(purge).toMatchObject({ description: 'Deletes expired reports.', line: 13, annotations: { destructiveHint: true }, nameResolved: true });
+  });
+
+  it('counts a [McpServerTool] method given to Create once, at its attribute', async () => {
+    const shout = (await toolsOf('cs-create-tool-options')).get('shout')!;
+    expect(shout).toMatchObject({ style: '[McpServerTool]', file: 'Tools/EchoTools.cs', line: 7 });
+  });
+
+  it('keeps a Create over a delegate it cannot see as a dynamic record', async () => {
+    const source = `using ModelContextProtocol.Server;
+class Plugins { void Load(System.Collections.Generic.IEnumerable<System.Delegate> found) { foreach (var d in found) { var tool = McpServerTool.Create(d); } } }`;
+    const extraction = await extractRepository(memoryTree('plugins', { 'Plugins.cs': source }), 'plugins');
+    expect(extraction.tools).toEqual([]);
+    expect(extraction.dynamic.map((record) => [record.line, record.reason])).toEqual([[2, 'McpServerTool.Create over a delegate not written here (d)']]);
+  });
+});
