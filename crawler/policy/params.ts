@@ -12,7 +12,7 @@ const LAST_WORDS: Record<ArgumentKind, ReadonlySet<string>> = {
   path: new Set(['path', 'file', 'filename', 'filepath', 'dir', 'directory', 'folder', 'dirname']),
   url: new Set(['url', 'uri', 'href', 'endpoint', 'link', 'website', 'webpage']),
   sql: new Set(['sql', 'query', 'statement', 'stmt']),
-  amount: new Set(['amount', 'cents', 'price', 'total', 'value', 'quantity']),
+  amount: new Set(['amount', 'cents', 'price', 'total', 'value']),
 };
 const WHOLE_NAMES: Record<ArgumentKind, ReadonlySet<string>> = {
   path: new Set(['source', 'destination', 'target', 'src', 'dest']),
@@ -46,12 +46,18 @@ export function parameters(schema: Record<string, unknown> | null | undefined): 
 
 /**
  * The parameters of this kind. Arrays are left out: Intercept's conditions compare one value, so a
- * regex on a list of paths would deny every call. Without a readable schema, the conventional
+ * regex on a list of paths would deny every call; amounts must be numbers. Without a readable schema, the conventional
  * name (FALLBACK_ARGUMENT), which the user checks; a schema without such a parameter gives none.
  */
 export function argumentsOfKind(params: Parameter[] | null, kind: ArgumentKind): string[] {
   if (params === null) return [FALLBACK_ARGUMENT[kind]];
-  return params.filter((param) => param.type !== 'array' && param.type !== 'object' && isKind(param.name, kind)).map((param) => param.name);
+  return params.filter((param) => fits(param, kind) && isKind(param.name, kind)).map((param) => param.name);
+}
+
+/** Intercept compares numbers only with numbers (a Stripe `price` id is a string), and one value at a time. */
+function fits(param: Parameter, kind: ArgumentKind): boolean {
+  if (param.type === 'array' || param.type === 'object') return false;
+  return kind !== 'amount' || param.type === null || param.type === 'number' || param.type === 'integer';
 }
 
 function isKind(name: string, kind: ArgumentKind): boolean {

@@ -23,7 +23,7 @@ describe('assessServer', () => {
   it('finds the trifecta in a file reader, an issue reader and a mail sender, naming each leg', () => {
     const result = assessServer([sendEmail, listIssues, readFile]);
     expect(result.trifecta).toEqual({ present: true, privateData: ['read_file'], untrustedContent: ['list_issues'], externalCommunication: ['send_email'] });
-    expect(result.notes[0]).toMatch(/^Lethal trifecta: read_file reads private data; list_issues takes in untrusted content; send_email communicates externally\./);
+    expect(result.notes[0]).toMatch(/^Lethal trifecta: private data from read_file; untrusted content from list_issues; external communication through send_email\./);
   });
 
   it('counts a URL fetcher as untrusted content and external communication at once', () => {

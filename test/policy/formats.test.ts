@@ -36,6 +36,11 @@ describe('toolPolicies', () => {
     expect(text).toContain('rate_limit: 30/minute');
   });
 
+  it('caps only numeric amount parameters, never a price id or a quantity', () => {
+    const text = toolPolicies(tool('create_payment_link', { price: { type: 'string' }, quantity: { type: 'integer' } }), classified('medium', { category: 'financial', tags: ['payments'], rules: ['createsPayableObject'] }))['intercept-yaml'];
+    expect(text).not.toContain('args.');
+  });
+
   it('leaves counters out for a dotted tool name and says why in a comment', () => {
     const c = CASES.find((x) => x.label.includes('dotted'))!;
     const text = toolPolicies(c.tool, c.classification)['intercept-yaml'];

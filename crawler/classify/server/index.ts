@@ -12,6 +12,7 @@ export interface ServerAssessment {
   notes: string[];
 }
 
+/** How "no tool ..." reads for each missing leg. */
 const LEG_WORDS: Record<Leg, string> = {
   privateData: 'reads private data',
   untrustedContent: 'takes in untrusted content',
@@ -52,7 +53,7 @@ function notes(
   const out: string[] = [];
   if (present) {
     const list = (leg: Leg) => [...legs[leg].keys()].sort(compare).join(', ');
-    out.push(`Lethal trifecta: ${list('privateData')} ${LEG_WORDS.privateData}; ${list('untrustedContent')} ${LEG_WORDS.untrustedContent}; ${list('externalCommunication')} ${LEG_WORDS.externalCommunication}. Instructions hidden in the untrusted content can make the agent send the private data out.`);
+    out.push(`Lethal trifecta: private data from ${list('privateData')}; untrusted content from ${list('untrustedContent')}; external communication through ${list('externalCommunication')}. Instructions hidden in the untrusted content can make the agent send the private data out.`);
     const all = [...legs.privateData.keys()].filter((name) => legs.untrustedContent.has(name) && legs.externalCommunication.has(name)).sort(compare);
     for (const name of all) out.push(`${name} covers all three by itself (${legs.privateData.get(name)}).`);
     if (risk !== highest) out.push(`Server risk raised from ${highest} to ${risk} for the trifecta.`);
