@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../crawler/store/open.ts';
-import { loadHomeStats, loadRiskListings, loadServerIndex, loadServerPages, loadToolPages, type ToolPage } from '../../site/src/lib/catalog.ts';
-import { HOSTILE, seedCatalog, type SeededCatalog } from './seed-catalog.ts';
+import { loadChanges, loadHomeStats, loadListing, loadServerIndex, loadServerPage, loadToolPages, serverIds, type ToolPage } from '../../site/src/lib/catalog.ts';
+import { HOSTILE, XSS_PAYLOADS, seedCatalog, type SeededCatalog } from './seed-catalog.ts';
 
 let dir: string;
 let db: Catalog;
@@ -27,10 +27,13 @@ const page = (slug: string) => pages.find((p) => p.tool.slug === slug)!;
 
 describe('home stats', () => {
   it('count repositories, servers, tools and tools per risk', () => {
-    expect(loadHomeStats(db)).toEqual({
-      repositories: 3, servers: 3, tools: 5, unclassified: 0,
+    expect(loadHomeStats(db)).toMatchObject({
+      repositories: 4, servers: 4, tools: seeded.counts.tools, unclassified: 0,
       byRisk: { low: seeded.counts.low, medium: seeded.counts.medium, high: seeded.counts.high, critical: seeded.counts.critical },
+      lastCrawl: '2026-11-27T02:10:00Z',
     });
+    // Categories that cannot be a URL segment (a payload) are left out of the browse pages.
+    expect(loadHomeStats(db).byCategory.map((c) => c.category).sort()).toEqual(['execute', 'read', 'unknown', 'write']);
   });
 });
 
@@ -51,10 +54,30 @@ describe('tool pages', () => {
     expect(finding.evidence[1]).toMatchObject({ kind: 'text', field: 'description', full: 'Run Python code and return the output.' });
   });
 
-  it('report annotations that contradict the behaviour', () => {
+  it("report annotations that contradict the behaviour from the classifier's findings", () => {
     const rows = page('write_file').annotations;
-    expect(rows.find((r) => r.hint === 'readOnlyHint')!.contradiction).toMatch(/readOnlyHint: true/);
+    expect(rows.find((r) => r.hint === 'readOnlyHint')!.contradiction).toBe('Declared read-only, yet it writes');
+    expect(page('write_file').contradictions.map((f) => f.rule)).toEqual(['declaresReadOnlyButWrites']);
     expect(page('read_file').annotations.every((r) => r.contradiction === null)).toBe(true);
+  });
+
+  it('put poisoning findings apart, to be shown first', () => {
+    expect(page('script-alert-1-script').poisoning.map((f) => f.rule)).toEqual(['hasPoisonedDescription']);
+    expect(page('read_file').poisoning).toEqual([]);
+  });
+
+  it('carry every policy format, policy.json first, each exactly as stored, with its example calls', () => {
+    const readFile = page('read_file');
+    expect(readFile.policies.map((p) => p.format)).toEqual(['policy-json', 'intercept-yaml', 'claude-code', 'codex']);
+    for (const policy of readFile.policies) expect(policy.text).toBe(seeded.formats.tools[`${seeded.readFile.serverSlug}/read_file`][policy.format]);
+    expect(readFile.policies[0].examples.map((e) => e.decision)).toEqual(['allow', 'deny', 'deny']);
+    expect(JSON.parse(readFile.policies[0].examples[0].call)).toEqual({ name: 'read_file', arguments: {} });
+  });
+
+  it('answer the FAQ from the policy: a rate-limited tool names its limit, a hidden one says hide', () => {
+    const faqText = (p: ToolPage) => p.faq.map((e) => `${e.question} ${e.answer.map((s) => (typeof s === 'string' ? s : s.code)).join('')}`).join('\n');
+    expect(faqText(page('read_file'))).toMatch(/at most 30 calls per minute, counted in read_file_rate/);
+    expect(faqText(page('run_python_code'))).toMatch(/under hide/);
   });
 
   it('list the other tools of the server, riskiest first', () => {
@@ -74,27 +97,40 @@ describe('tool pages', () => {
 
 describe('server pages', () => {
   it('sort tools by risk and list dynamic registrations', () => {
-    const fs = loadServerPages(db).find((p) => p.server.slug === 'modelcontextprotocol-servers-src-filesystem')!;
+    const fs = loadServerPage(db, serverIds(db).find((s) => s.slug === 'modelcontextprotocol-servers-src-filesystem')!.id);
     expect(fs.tools.map((t) => `${t.risk}:${t.name}`)).toEqual(['high:write_file', 'medium:read_file', 'low:list_allowed_directories']);
     expect(fs.dynamic).toEqual([{
       file: 'src/filesystem/plugins.ts', line: 12, reason: 'tools registered in a loop over a runtime plugin list',
       url: `https://github.com/modelcontextprotocol/servers/blob/${seeded.commits.servers}/src/filesystem/plugins.ts#L12`,
     }]);
-    expect(fs.server.policy).toBe(seeded.servers.find((s) => s.slug === fs.server.slug)!.policy);
-    expect(fs.server.maxRisk).toBe('high');
+    expect(fs.policies.map((p) => p.text)).toEqual(Object.values(seeded.formats.servers[fs.server.slug]));
+    expect(fs.assessment).toMatchObject({ risk: 'high', counts: { high: 1, medium: 1, low: 1 }, trifecta: { present: false, privateData: ['read_file'] } });
+    expect(fs.server.repository.crawledAt).toBe('2026-11-26T02:05:00Z');
   });
 
   it('index servers riskiest first', () => {
-    expect(loadServerIndex(db).map((s) => s.maxRisk)).toEqual(['critical', 'high', 'high']);
+    expect(loadServerIndex(db).map((s) => s.maxRisk)).toEqual(['critical', 'critical', 'high', 'high']);
   });
 });
 
-describe('risk listings', () => {
-  it('put each classified tool under its level', () => {
-    const listings = loadRiskListings(db);
-    expect(listings.critical.map((t) => t.name)).toEqual(['run_python_code']);
-    expect(listings.high.map((t) => t.name).sort()).toEqual([HOSTILE.script, 'write_file'].sort());
-    expect(listings.low.map((t) => t.name)).toEqual(['list_allowed_directories']);
+describe('listings', () => {
+  it('put each classified tool under its level and category', () => {
+    const names = (kind: 'risk' | 'category', value: string) => loadListing(db, kind, value, 1).tools.filter((t) => t.serverSlug !== 'xss-gallery').map((t) => t.name);
+    expect(names('risk', 'critical')).toEqual(['run_python_code']);
+    expect(names('risk', 'high').sort()).toEqual([HOSTILE.script, 'write_file'].sort());
+    expect(names('risk', 'low')).toEqual(['list_allowed_directories']);
+    expect(names('category', 'execute')).toEqual(['run_python_code']);
+    expect(loadListing(db, 'risk', 'low', 1)).toMatchObject({ page: 1, lastPage: 1, total: seeded.counts.low });
+  });
+});
+
+describe('changes', () => {
+  it('list added, changed and removed tools, newest first, linking only tools that still exist', () => {
+    const changes = loadChanges(db);
+    expect(changes.slice(0, 3).map((c) => `${c.change}:${c.toolName}`)).toEqual([`removed:${XSS_PAYLOADS[4]}`, 'removed:delete_everything', 'changed:write_file']);
+    expect(changes[2]).toMatchObject({ riskBefore: 'medium', riskAfter: 'high', href: { serverSlug: 'modelcontextprotocol-servers-src-filesystem', toolSlug: 'write_file' } });
+    expect(changes[1].href).toBeNull();
+    expect(changes.filter((c) => c.change === 'added')).toHaveLength(seeded.counts.tools);
   });
 });
 
@@ -110,8 +146,8 @@ describe('a tool without a classification', () => {
       const tool = loadToolPages(catalog).find((p) => p.tool.slug === 'list_allowed_directories')!;
       expect(tool.classification).toBeNull();
       expect(tool.tool.risk).toBeNull();
-      expect(loadHomeStats(catalog)).toMatchObject({ tools: 5, unclassified: 1, byRisk: { low: 0 } });
-      expect(loadRiskListings(catalog).low).toEqual([]);
+      expect(loadHomeStats(catalog)).toMatchObject({ tools: seeded.counts.tools, unclassified: 1, byRisk: { low: seeded.counts.low - 1 } });
+      expect(loadListing(catalog, 'risk', 'low', 1).tools.map((t) => t.name)).not.toContain('list_allowed_directories');
     } finally {
       catalog.close();
     }
@@ -128,7 +164,7 @@ describe('unsafe slugs', () => {
     const unsafe = openCatalog(file, { readonly: true });
     try {
       expect(loadToolPages(unsafe).map((p) => p.tool.slug)).not.toContain('../../escape');
-      expect(loadToolPages(unsafe)).toHaveLength(4);
+      expect(loadToolPages(unsafe)).toHaveLength(seeded.counts.tools - 1);
     } finally {
       unsafe.close();
     }
