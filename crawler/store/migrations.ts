@@ -152,4 +152,53 @@ export const MIGRATIONS: readonly string[] = [
   -- communication) and the server's overall risk, as JSON.
   ALTER TABLE servers ADD COLUMN assessment TEXT NOT NULL DEFAULT '{}';
   `,
+  `
+  -- Migration 3 (crawler): repositories the discovery sources named, kept between runs so that nightly
+  -- deltas still sweep everything known; resumable runs; per-source cursors and watermarks.
+  CREATE TABLE crawl_candidates (
+    key         TEXT PRIMARY KEY,              -- 'github:<databaseId>' once resolved, else 'name:<owner/name lower case>'
+    full_name   TEXT NOT NULL,
+    database_id INTEGER UNIQUE,
+    sources     TEXT NOT NULL DEFAULT '[]',    -- JSON array of source ids that named it
+    subfolders  TEXT NOT NULL DEFAULT '[]',    -- JSON array of folders named by registry/code search
+    whole       INTEGER NOT NULL DEFAULT 0,    -- 1 when a source named the whole repository
+    head_sha    TEXT,                          -- default branch head at the last sweep
+    failed_sha  TEXT,                          -- a head whose archive was refused: not downloaded again
+    stars       INTEGER,
+    description TEXT,
+    archived    INTEGER,
+    disk_kb     INTEGER,
+    status      TEXT NOT NULL DEFAULT 'active',-- active | gone (deleted or unreachable) | withdrawn
+    swept_run   INTEGER,
+    first_seen  TEXT NOT NULL,
+    last_seen   TEXT NOT NULL
+  );
+  CREATE TABLE crawl_state (
+    key   TEXT PRIMARY KEY,                    -- '<source>:<name>', e.g. 'registry:updatedAt'
+    value TEXT NOT NULL
+  );
+  -- A run in progress: the stage it reached and what it set out to do; deleted when the run ends.
+  CREATE TABLE crawl_checkpoints (
+    run_id       INTEGER PRIMARY KEY REFERENCES crawl_runs(id),
+    stage        TEXT NOT NULL,                -- discover | sweep | fetch
+    plan         TEXT NOT NULL,                -- JSON: sources and shard, to resume only the same crawl
+    sources_done TEXT NOT NULL DEFAULT '[]',
+    stats        TEXT NOT NULL DEFAULT '{}',   -- JSON summary so far
+    updated_at   TEXT NOT NULL
+  );
+  CREATE TABLE crawl_queue (
+    run_id     INTEGER NOT NULL,
+    repo_key   TEXT NOT NULL,
+    ordinal    INTEGER NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('archive', 'dir', 'remove')),
+    full_name  TEXT NOT NULL,
+    location   TEXT,                           -- the folder for dir items
+    commit_sha TEXT,
+    subfolders TEXT NOT NULL DEFAULT '[]',
+    status     TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'failed')),
+    error      TEXT,
+    PRIMARY KEY (run_id, repo_key)
+  );
+  CREATE INDEX crawl_queue_pending ON crawl_queue(run_id, status, ordinal);
+  `,
 ];
