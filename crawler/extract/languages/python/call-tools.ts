@@ -2,14 +2,15 @@ import type { FileExtraction } from '../../extractor.ts';
 import type { Node } from '../../parser.ts';
 import { conditionsOf } from './conditions.ts';
 import { disabledCondition, excludedArguments, positionalSlots } from './decorator-tools.ts';
-import { bindingOf, evaluate } from './evaluate.ts';
+import { asText, bindingOf, boundParameter, evaluate } from './evaluate.ts';
 import { referencedFunction, type FunctionFacts } from './function-facts.ts';
 import { isLoopVariable } from './functions.ts';
-import type { ModuleScope } from './module-scope.ts';
-import { callArguments, dottedName, enclosing, lastSegment, lineOf, unwrap, type CallArguments } from './nodes.ts';
+import type { BoundArgument, ModuleScope } from './module-scope.ts';
+import { callArguments, dottedName, enclosing, lastSegment, lineOf, namedChildren, unwrap, type CallArguments } from './nodes.ts';
 import { receiverSdk, sdkOfImports, serverClassOf, type PythonSdk } from './sdk.ts';
 import { mcpVersion } from './sdk-version.ts';
 import { toolDraft, type Registration } from './tool-draft.ts';
+import { isWrapperCall } from './wrappers.ts';
 
 const TOOL_FACTORIES = new Set(['from_function', 'from_tool']);
 
@@ -29,7 +30,7 @@ function isToolObject(node: Node, scope: ModuleScope): boolean {
   if (current.type === 'attribute') current = current.childForFieldName('object') ?? current;
   if (current.type !== 'identifier') return false;
   const bound = bindingOf(current, scope);
-  return bound !== null && isToolFactory(bound);
+  return bound !== null && (isToolFactory(bound) || isWrapperCall(bound, scope));
 }
 
 interface FunctionRegistration {
@@ -47,8 +48,8 @@ interface FunctionRegistration {
  * Registrations by call: `mcp.add_tool(fn, ...)`, `mcp.tool(name=...)(fn)`, fastmcp's direct
  * `mcp.tool(fn, name=...)`, and `Tool.from_function(fn, ...)` / `Tool.from_tool(tool, ...)`.
  */
-export function callTools(scope: ModuleScope, out: FileExtraction): void {
-  for (const call of scope.root.descendantsOfType('call')) {
+export function callTools(scope: ModuleScope, out: FileExtraction, within: Node = scope.root): void {
+  for (const call of within.descendantsOfType('call')) {
     if (!call || call.parent?.type === 'decorator') continue;
     const generator = openApiGenerator(call);
     if (generator && sdkOfImports(scope)) {
@@ -72,7 +73,7 @@ function openApiGenerator(call: Node): string | null {
 function functionRegistration(call: Node, scope: ModuleScope): FunctionRegistration | null {
   const callee = call.childForFieldName('function');
   if (!callee) return null;
-  const args = callArguments(call);
+  const args = withSplatKeywords(call, callArguments(call), scope);
   if (callee.type === 'call') {
     // mcp.tool(name='x')(fn): the decorator applied by hand.
     const inner = callee.childForFieldName('function');
@@ -133,8 +134,10 @@ function register(found: FunctionRegistration, scope: ModuleScope, out: FileExtr
   if (Object.keys(slots).some((slot) => slot !== 'annotations') && !mcpVersion(scope)) {
     out.warnings.push({ file: scope.file.path, message: `line ${lineOf(found.call)}: positional ${found.style} arguments after the name changed meaning in mcp 1.10 and no manifest pins the version; read as title, description` });
   }
-  const facts = fn && found.style !== 'Tool.from_tool' ? referencedFunction(fn, scope, excludedArguments(args, scope)) : null;
-  const functionName = fn && found.style !== 'Tool.from_tool' ? derivedName(fn, facts, scope) : null;
+  // In a wrapper read at its call site, the function may be the caller's argument.
+  const target = fn ? boundParameterOf(fn, scope) ?? { node: fn, scope } : null;
+  const facts = target && found.style !== 'Tool.from_tool' ? referencedFunction(target.node, target.scope, excludedArguments(args, scope)) : null;
+  const functionName = target && found.style !== 'Tool.from_tool' ? derivedName(target.node, facts, target.scope) : null;
   // Without a derivable name, the function expression itself stands as the (unresolved) name.
   const nameNode = args.keywords.get('name') ?? positionalName ?? (functionName ? null : fn);
   if (!nameNode && !functionName) return;
@@ -145,6 +148,7 @@ function register(found: FunctionRegistration, scope: ModuleScope, out: FileExtr
   }
   const registration: Registration = {
     nameNode,
+    reference: fn,
     functionName,
     descriptionNode: args.keywords.get('description') ?? slots.description ?? null,
     titleNode: args.keywords.get('title') ?? slots.title ?? null,
@@ -164,4 +168,48 @@ function register(found: FunctionRegistration, scope: ModuleScope, out: FileExtr
 function isResolvable(node: Node, scope: ModuleScope): boolean {
   const value = evaluate(node, scope);
   return value.kind === 'str' && value.complete;
+}
+
+/** The caller's argument a plain-name function reference stands for, inside an expanded wrapper. */
+function boundParameterOf(node: Node, scope: ModuleScope): BoundArgument | null {
+  const current = unwrap(node);
+  return current.type === 'identifier' ? boundParameter(current, scope) : null;
+}
+
+/**
+ * `Tool.from_tool(tool, **kwargs)` after `kwargs = {'name': n}` and `kwargs['description'] = d`:
+ * the keys of a dict built in the same function count as keyword arguments.
+ */
+function withSplatKeywords(call: Node, args: CallArguments, scope: ModuleScope): CallArguments {
+  if (!args.spread) return args;
+  const list = call.childForFieldName('arguments');
+  for (const splat of list ? namedChildren(list) : []) {
+    const variable = splat.type === 'dictionary_splat' ? namedChildren(splat)[0] : undefined;
+    if (variable?.type !== 'identifier') continue;
+    const bound = bindingOf(variable, scope);
+    const pairs: [Node, Node][] = [];
+    if (bound?.type === 'dictionary') {
+      for (const pair of namedChildren(bound)) {
+        const key = pair.childForFieldName('key');
+        const value = pair.childForFieldName('value');
+        if (pair.type === 'pair' && key && value) pairs.push([key, value]);
+      }
+    }
+    const owner = enclosing(call, ['function_definition']) ?? scope.root;
+    for (const assignment of owner.descendantsOfType('assignment')) {
+      const left = assignment?.childForFieldName('left');
+      const right = assignment?.childForFieldName('right');
+      if (!assignment || !right || left?.type !== 'subscript' || assignment.startIndex > call.startIndex) continue;
+      if (left.childForFieldName('value')?.text !== variable.text) continue;
+      const key = left.childForFieldName('subscript');
+      if (key) pairs.push([key, right]);
+    }
+    for (const [key, value] of pairs) {
+      const text = asText(evaluate(key, scope));
+      if (!text?.complete || args.keywords.has(text.text)) continue;
+      args.keywords.set(text.text, value);
+      args.keywordNodes.set(text.text, value);
+    }
+  }
+  return args;
 }

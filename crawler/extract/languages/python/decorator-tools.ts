@@ -49,8 +49,8 @@ export function excludedArguments(args: CallArguments, scope: ModuleScope): Set<
  * `@mcp.tool()`, `@mcp.tool`, `@mcp.tool("name")` and `@mcp.tool(name=..., ...)` on a function,
  * whatever the receiver is called, stacked with other decorators or not.
  */
-export function decoratorTools(scope: ModuleScope, out: FileExtraction): void {
-  for (const decorated of scope.root.descendantsOfType('decorated_definition')) {
+export function decoratorTools(scope: ModuleScope, out: FileExtraction, within: Node = scope.root): void {
+  for (const decorated of within.descendantsOfType('decorated_definition')) {
     const definition = decorated?.childForFieldName('definition');
     if (!decorated || definition?.type !== 'function_definition') continue;
     for (const decorator of namedChildren(decorated)) {

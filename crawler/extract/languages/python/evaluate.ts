@@ -1,6 +1,6 @@
 import type { Node } from '../../parser.ts';
 import { cleandoc, dedent } from '../../text.ts';
-import { inImportedModule, type ModuleScope } from './module-scope.ts';
+import { inImportedModule, type BoundArgument, type ModuleScope } from './module-scope.ts';
 import { callArguments, dottedName, enclosing, namedChildren, unwrap } from './nodes.ts';
 import { contentText, stringPrefix } from './string-literal.ts';
 
@@ -143,7 +143,7 @@ export function bindingOf(identifier: Node, scope: ModuleScope): Node | null {
   return local ?? scope.assignments.get(identifier.text) ?? null;
 }
 
-function localBinding(identifier: Node): Node | 'parameter' | null {
+export function localBinding(identifier: Node): Node | 'parameter' | null {
   const name = identifier.text;
   for (let fn = enclosing(identifier, ['function_definition']); fn; fn = enclosing(fn, ['function_definition'])) {
     let latest: Node | null = null;
@@ -160,7 +160,7 @@ function localBinding(identifier: Node): Node | 'parameter' | null {
   return null;
 }
 
-function parameterNames(parameters: Node): string[] {
+export function parameterNames(parameters: Node): string[] {
   return namedChildren(parameters).map((parameter) => {
     if (parameter.type === 'identifier') return parameter.text;
     const name = parameter.childForFieldName('name') ?? namedChildren(parameter).find((child) => child.type === 'identifier');
@@ -168,9 +168,20 @@ function parameterNames(parameters: Node): string[] {
   });
 }
 
+/** The argument a wrapper's parameter takes at the call site being expanded, if any. */
+export function boundParameter(identifier: Node, scope: ModuleScope): BoundArgument | null {
+  const bindings = scope.parameters;
+  if (!bindings || identifier.startIndex < bindings.fn.startIndex || identifier.endIndex > bindings.fn.endIndex) return null;
+  if (identifier.type !== 'identifier' || localBinding(identifier) !== 'parameter') return null;
+  return bindings.values.get(identifier.text) ?? null;
+}
+
 function evaluateIdentifier(node: Node, scope: ModuleScope, depth: number): PyValue {
   const local = localBinding(node);
-  if (local === 'parameter') return unknown(node);
+  if (local === 'parameter') {
+    const bound = boundParameter(node, scope);
+    return bound ? evaluate(bound.node, bound.scope, depth + 1) : unknown(node);
+  }
   if (local) return local.startIndex <= node.startIndex && node.endIndex <= local.endIndex ? unknown(node) : evaluate(local, scope, depth + 1);
   return evaluateQualified(scope, [node.text], depth + 1) ?? unknown(node);
 }

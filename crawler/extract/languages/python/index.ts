@@ -2,8 +2,9 @@ import { emptyExtraction, type ExtractContext, type FileExtraction, type Languag
 import type { Node } from '../../parser.ts';
 import { callTools } from './call-tools.ts';
 import { decoratorTools } from './decorator-tools.ts';
-import { buildModuleScope } from './module-scope.ts';
+import { buildModuleScope, type ModuleScope } from './module-scope.ts';
 import { toolObjects } from './tool-objects.ts';
+import { uncalledWrappers, wrapperCalls } from './wrappers.ts';
 
 /** Deepest tree we walk; generated or hostile files nest far beyond any real server. */
 const MAX_TREE_DEPTH = 400;
@@ -40,15 +41,23 @@ function extract(file: SourceFile, root: Node, context: ExtractContext): FileExt
   }
   if (root.hasError) out.warnings.push({ file: file.path, message: 'python: syntax errors; tools were read from the parts that parse' });
   const scope = buildModuleScope(file, root, context);
-  decoratorTools(scope, out);
-  callTools(scope, out);
-  toolObjects(scope, out);
+  collect(scope, out, root, 0);
+  uncalledWrappers(scope, out);
   return out;
+}
+
+/** Every registration under `within`, and the tools of wrappers called there. */
+function collect(scope: ModuleScope, out: FileExtraction, within: Node, depth: number): void {
+  decoratorTools(scope, out, within);
+  callTools(scope, out, within);
+  toolObjects(scope, out, within);
+  wrapperCalls(scope, out, within, depth, collect);
 }
 
 export const pythonExtractor: LanguageExtractor = {
   id: 'python',
   grammars: ['python'],
-  markers: ['.tool', 'add_tool', 'Tool(', 'from_function', 'from_tool', 'from_openapi', 'from_fastapi'],
+  // Files that only call a wrapper still name the server: they build it or pass it along.
+  markers: ['.tool', 'add_tool', 'Tool(', 'from_function', 'from_tool', 'from_openapi', 'from_fastapi', 'FastMCP', 'MCPServer', '(mcp', 'mount(', 'import_server('],
   extract,
 };

@@ -8,6 +8,20 @@ export interface ImportBinding {
   name: string | null;
 }
 
+/** An argument bound to a parameter: the node and the scope it is read in (the caller's). */
+export interface BoundArgument {
+  node: Node;
+  scope: ModuleScope;
+}
+
+/** A wrapper function being expanded at one call site: its parameters take the call's arguments. */
+export interface ParameterBindings {
+  fn: Node;
+  values: Map<string, BoundArgument>;
+  call: Node;
+  callerScope: ModuleScope;
+}
+
 /** What one Python file defines at module level, for the partial evaluator. */
 export interface ModuleScope {
   file: SourceFile;
@@ -20,6 +34,10 @@ export interface ModuleScope {
   imports: Map<string, ImportBinding>;
   /** How many files were crossed to get here; bounds import chains. */
   hops: number;
+  /** Set while a wrapper's body is read for one of its call sites. */
+  parameters?: ParameterBindings;
+  /** Functions found registering tools named by their own parameters (wrappers), in this file. */
+  wrappers: Node[];
 }
 
 /** Statements whose bodies still run at module level (guards, fallbacks). */
@@ -28,7 +46,7 @@ const MODULE_LEVEL_BLOCKS = new Set(['if_statement', 'elif_clause', 'else_clause
 export function buildModuleScope(file: SourceFile, root: Node, context: ExtractContext | null, hops = 0): ModuleScope {
   const scope: ModuleScope = {
     file, root, context, hops,
-    assignments: new Map(), classes: new Map(), functions: new Map(), imports: new Map(),
+    assignments: new Map(), classes: new Map(), functions: new Map(), imports: new Map(), wrappers: [],
   };
   collectStatements(root, scope);
   for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {

@@ -7,11 +7,14 @@ import type { ModuleScope } from './module-scope.ts';
 import type { FunctionFacts } from './function-facts.ts';
 import { unwrap } from './nodes.ts';
 import type { JsonSchema } from './type-schema.ts';
+import { callSite, callSiteConditions, dependsOnBinding, enclosingFunction, outermost, parameterOf } from './wrappers.ts';
 
 /** The pieces of one registration, as nodes, before evaluation. */
 export interface Registration {
   /** The expression naming the tool, or null when the name is the function's. */
   nameNode: Node | null;
+  /** The function expression the name derives from when `nameNode` is null (`add_tool(fn)`). */
+  reference?: Node | null;
   functionName: string | null;
   descriptionNode: Node | null;
   titleNode: Node | null;
@@ -32,7 +35,18 @@ interface ResolvedName {
   name: string;
   resolved: boolean;
   confidence: number;
+  /** The source text when the name was not fully resolved. */
+  expr?: string;
+  /** Only a run-time prefix is unknown: the literal rest names the tool. */
+  prefixed?: boolean;
 }
+
+/**
+ * `f"{prefix}read_cypher"`, `namespace + "read_cypher"`: a run-time namespace in front of a
+ * literal. The literal is what users see with the default, empty prefix; a separator after the
+ * placeholder (`{service}_list`) says the prefix is part of the name, so that stays unresolved.
+ */
+const UNKNOWN_PREFIX = /^\{[^{}]+\}([A-Za-z][\w.-]*)$/;
 
 /** Confidence by how the name was found (research §11.1 step 9). */
 function resolveName(registration: Registration, scope: ModuleScope): ResolvedName | null {
@@ -41,25 +55,53 @@ function resolveName(registration: Registration, scope: ModuleScope): ResolvedNa
   const literal = ['string', 'concatenated_string'].includes(unwrap(node).type);
   const text = asText(evaluate(node, scope));
   if (text?.complete && text.text !== '') return { name: text.text, resolved: true, confidence: literal ? 1 : 0.95 };
-  if (text) return { name: text.text, resolved: false, confidence: 0.5 };
-  return { name: node.text, resolved: false, confidence: 0.4 };
+  const tail = text ? UNKNOWN_PREFIX.exec(text.text)?.[1] : undefined;
+  if (tail) return { name: tail, resolved: false, confidence: 0.8, expr: node.text, prefixed: true };
+  if (text) return { name: text.text, resolved: false, confidence: 0.5, expr: node.text };
+  return { name: node.text, resolved: false, confidence: 0.4, expr: node.text };
 }
 
-function resolveDescription(registration: Registration, scope: ModuleScope): Pick<ToolDraft, 'description' | 'descriptionResolved'> {
-  if (registration.descriptionNode) {
-    const text = asText(evaluate(registration.descriptionNode, scope));
-    if (!text) return { description: null, descriptionResolved: 'none' };
-    return { description: text.text, descriptionResolved: text.complete ? 'full' : 'partial' };
+type Description = Pick<ToolDraft, 'description' | 'descriptionResolved' | 'descriptionExpr'>;
+
+function resolveDescription(registration: Registration, scope: ModuleScope): Description {
+  const node = registration.descriptionNode;
+  if (node) {
+    const text = asText(evaluate(node, scope));
+    if (!text) return { description: null, descriptionResolved: 'none', descriptionExpr: node.text };
+    if (!text.complete) return { description: text.text, descriptionResolved: 'partial', descriptionExpr: node.text };
+    return { description: text.text, descriptionResolved: 'full' };
   }
   const doc = registration.fn?.docstring;
   if (!doc) return { description: null, descriptionResolved: 'none' };
   return { description: doc.text, descriptionResolved: doc.complete ? 'full' : 'partial' };
 }
 
-/** Evaluates a registration into a tool; null only when it has no name expression at all. */
+/** Confidence of a tool found by reading a wrapper at its call site (research §11.1 step 9). */
+const WRAPPER_CONFIDENCE = 0.8;
+
+/**
+ * Evaluates a registration into a tool; null when it has no name expression at all, or when
+ * its name comes from a parameter of the function it sits in: that function is a wrapper, and
+ * its call sites name the tools (see wrappers.ts).
+ */
 export function toolDraft(registration: Registration, scope: ModuleScope): ToolDraft | null {
   const name = resolveName(registration, scope);
   if (!name) return null;
+  const origin = registration.nameNode ?? registration.reference ?? null;
+  // A call site adds a tool only where its arguments name it; the rest was read in the wrapper's own file.
+  if (scope.parameters && (!origin || !dependsOnBinding(origin, scope) || name.prefixed)) return null;
+  // Still a parameter at the outermost call site: that caller is a wrapper too, named by its own callers.
+  const outer = origin ? outermost(origin, scope) : null;
+  if (!name.resolved && !name.prefixed && outer && parameterOf(outer.node, outer.scope)) {
+    const wrapper = enclosingFunction(outer.node);
+    if (wrapper) {
+      outer.scope.wrappers.push(wrapper);
+      return null;
+    }
+  }
+  const site = scope.parameters && origin ? callSite(origin, scope) : { file: scope.file.path, line: registration.line };
+  const conditions = [...callSiteConditions(scope), ...registration.conditions];
+  const confidence = name.confidence * registration.formConfidence * (scope.parameters ? WRAPPER_CONFIDENCE : 1);
   const title = registration.titleNode ? asText(evaluate(registration.titleNode, scope))?.text ?? null : null;
   const declared = readAnnotations(registration.annotationsNode ?? undefined, scope);
   return {
@@ -70,12 +112,13 @@ export function toolDraft(registration: Registration, scope: ModuleScope): ToolD
     inputSchema: registration.fn?.inputSchema ?? registration.inputSchema,
     annotations: declared.annotations,
     annotationsOrigin: declared.origin,
-    file: scope.file.path,
-    line: registration.line,
+    file: site.file,
+    line: site.line,
     sdk: registration.sdk,
     style: registration.style,
-    conditions: registration.conditions,
-    confidence: Math.round(name.confidence * registration.formConfidence * 100) / 100,
+    conditions,
+    confidence: Math.round(confidence * 100) / 100,
     handler: registration.fn?.handler ?? null,
+    ...(name.expr === undefined ? {} : { nameExpr: name.expr }),
   };
 }

@@ -25,10 +25,10 @@ function isMcpToolType(callee: Node, scope: ModuleScope): boolean {
  * returned by `@server.list_tools()` (or an `on_list_tools=` handler), built inline, in
  * variables or appended under conditions. The line is the one holding `name=`.
  */
-export function toolObjects(scope: ModuleScope, out: FileExtraction): void {
+export function toolObjects(scope: ModuleScope, out: FileExtraction, within: Node = scope.root): void {
   const sdk = sdkOfImports(scope);
   if (!sdk) return;
-  for (const call of scope.root.descendantsOfType('call')) {
+  for (const call of within.descendantsOfType('call')) {
     const callee = call?.childForFieldName('function');
     if (!call || !callee || !isMcpToolType(callee, scope)) continue;
     const args = callArguments(call);
