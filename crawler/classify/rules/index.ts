@@ -4,6 +4,7 @@ import * as executesCode from './executesCode/index.ts';
 import * as installsPackages from './installsPackages/index.ts';
 import * as runsSqlQuery from './runsSqlQuery/index.ts';
 import * as runsCiWorkflow from './runsCiWorkflow/index.ts';
+import * as runsContainerImage from './runsContainerImage/index.ts';
 import * as movesMoney from './movesMoney/index.ts';
 import * as changesBilling from './changesBilling/index.ts';
 import * as createsPayableObject from './createsPayableObject/index.ts';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   installsPackages,
   runsSqlQuery,
   runsCiWorkflow,
+  runsContainerImage,
   movesMoney,
   changesBilling,
   createsPayableObject,

@@ -15,7 +15,7 @@ const TEXT = new RegExp([
   String.raw`\bconnects? to (a |an |the |another |any |a different |a new )?(\w+ )?(endpoint|host|remote server|url)\b`,
 ].join('|'), 'i');
 /** A parameter whose description says it holds an address: "URL or data URI of the file". */
-const URL_DESCRIPTION = /^(the |a |an )?(\w+ )?(url|uri|web address)s?\b/i;
+const URL_DESCRIPTION = /^(the |a |an )?(\w+ )?(url|uri|web address)s?\b(?![ -](slug|path|segment|fragment|parameter|query|encoded|safe))/i;
 const URL_PARAM = new Set(['url', 'urls', 'uri', 'href', 'endpoint', 'host', 'hostname', 'website', 'webpage']);
 const URL_NAME = new Set(['webpage', 'website', 'scrape', 'crawl', 'http', 'curl', 'wget']);
 /** "fetch_url", "open_url": `url` counts when a fetching verb acts on it, not in "dashboard_url". */

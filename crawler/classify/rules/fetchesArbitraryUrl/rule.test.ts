@@ -49,4 +49,7 @@ describe('fetchesArbitraryUrl', () => {
     expect(checkRule(rule, { name: 'dashboard_url', description: 'Build the URL of a saved dashboard from its slug.', params: { slug: 'Dashboard slug' } })).toBeNull();
     expect(checkRule(rule, { name: 'fetch_url', description: 'Fetch a page.' })).toMatchObject({ risk: 'high' });
   });
+  it('does not take a "URL slug" parameter for an address', () => {
+    expect(checkRule(rule, { name: 'get_article', description: 'Get an article.', params: { slug: 'The URL slug of the article' } })).toBeNull();
+  });
 });

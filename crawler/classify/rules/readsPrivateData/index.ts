@@ -9,8 +9,11 @@ export { definition };
 
 const FILE_CONTENTS = /\bfile contents?\b|\bcontents? of (a |the |multiple |one or more |any )?files?\b/i;
 const SECRET_TEXT = /\b(environment variables|secrets?|passwords?|credentials|private keys?)\b/i;
-/** Tools that name infrastructure rather than hold state about it. */
-const INFRASTRUCTURE_TOOLS = new Set(['kubectl', 'helm', 'terraform', 'kubernetes', 'k8s', 'manifest', 'manifests']);
+/**
+ * Infrastructure nouns that do not name state when read: tools ("kubectl"), configuration files
+ * ("manifest"), and words as often meant otherwise ("MCP servers", "tech stack").
+ */
+const NOT_STATE = new Set(['kubectl', 'helm', 'terraform', 'kubernetes', 'k8s', 'manifest', 'manifests', 'server', 'servers', 'stack', 'stacks', 'lambda', 'infrastructure']);
 /** "git log", "commit history": the history of the code being worked on, not a private log. */
 const CODE_HISTORY = new Set(['git', 'commit', 'commits', 'changelog']);
 const HISTORY_NOUNS = new Set(['log', 'logs', 'history']);
@@ -35,7 +38,7 @@ export function check(signals: Signals): Finding | null {
     }
     // SPEC §5: infrastructure state (instances, pods, clusters and their addresses) is private; the
     // noun must be what is read ("list instances"), not a modifier ("the server time").
-    if (INFRASTRUCTURE_NOUNS.has(head) && !INFRASTRUCTURE_TOOLS.has(head)) tags.add('infrastructure');
+    if (INFRASTRUCTURE_NOUNS.has(head) && !NOT_STATE.has(head)) tags.add('infrastructure');
   }
   const contentsText = descriptionEvidence(signals, FILE_CONTENTS);
   const readsFiles = (hasVerb(signals, 'read', 'cat', 'tail', 'open') && signals.objects.some((w) => FILE_NOUNS.has(w) && !w.startsWith('dir'))) || contentsText !== null;

@@ -38,6 +38,7 @@ describe('readsPrivateData', () => {
   it('ignores the commit log of a repository, the server in "server time", and demos', () => {
     expect(checkRule(rule, { name: 'git_log', description: 'Shows the commit logs.' })).toBeNull();
     expect(checkRule(rule, { name: 'get_time', description: 'Return the server time.' })).toBeNull();
+    expect(checkRule(rule, { name: 'list_servers', description: 'List the MCP servers in the registry.' })).toBeNull();
     expect(checkRule(rule, { name: 'get-annotated-message', description: 'Demonstrates how annotations can be used to provide metadata about content.' })).toBeNull();
   });
 });
