@@ -63,10 +63,15 @@ export function toolFromAttribute(attribute: Node, root: Node, scope: RustScope)
     sdk: 'rust-rmcp',
     style: 'rmcp#[tool]',
     conditions: [],
-    // A #[tool] outside a router impl is only registered if some other code collects it.
-    confidence: !name.complete ? 0.5 : inRouter ? (name.viaConstant ? 0.95 : 1) : 0.6,
+    // A #[tool] outside a router impl is only registered if some other code collects it, through
+    // the `<fn>_tool_attr()` the macro generates.
+    confidence: !name.complete ? 0.5 : inRouter ? (name.viaConstant ? 0.95 : 1) : routedByHand(fnName, scope) ? 0.9 : 0.6,
     handler: { file: scope.file.path, startLine: fn.startPosition.row + 1, endLine: fn.endPosition.row + 1 },
   };
+}
+
+function routedByHand(fnName: string, scope: RustScope): boolean {
+  return new RegExp(`\\b${fnName}_tool_attr\\s*\\(`).test(scope.file.text);
 }
 
 function docDescription(fn: Node): RustString | null {
