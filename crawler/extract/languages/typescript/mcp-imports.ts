@@ -4,7 +4,7 @@ import type { SourceTree } from '../../../fetch/source-tree.ts';
 import { workspacePackages } from './workspace.ts';
 
 /** Text a file must contain to be worth parsing for TypeScript tools. */
-export const MARKERS = ['.tool(', '.tool<', 'registerTool', 'ListToolsRequestSchema', 'tools/list', 'addTool('];
+export const MARKERS = ['.tool(', '.tool<', 'registerTool', 'ListToolsRequestSchema', 'tools/list', 'addTool(', 'MCPTool'];
 
 export function hasMarker(text: string): boolean {
   return MARKERS.some((marker) => text.includes(marker));
@@ -25,7 +25,8 @@ export function mcpImports(text: string): string[] {
 
 /** The SDK family a file uses, by its imports. */
 export function sdkOf(imports: readonly string[]): string {
-  return imports.some((name) => name === 'fastmcp' || name.startsWith('fastmcp/')) ? 'ts-fastmcp' : 'ts-mcp-sdk';
+  if (imports.some((name) => name === 'fastmcp' || name.startsWith('fastmcp/'))) return 'ts-fastmcp';
+  return imports.includes('mcp-framework') ? 'ts-mcp-framework' : 'ts-mcp-sdk';
 }
 
 const packageCache = new WeakMap<SourceTree, Map<string, boolean>>();

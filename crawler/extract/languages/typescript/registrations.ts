@@ -9,6 +9,7 @@ import { handlerSpan, type ToolParts } from './tool-draft.ts';
 import { EMPTY_ENV, isText, type Env, type Value } from './values.ts';
 import { callableName, calleeName, enclosingParameter, nameIdentifier, pickWrapper, wrapperCatalog, type Wrapper, type WrapperCatalog } from './wrappers.ts';
 import { hasMarker } from './mcp-imports.ts';
+import { classTools } from './class-tools.ts';
 
 const HINT_KEYS = new Set(['title', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
 const REGISTERING = new Set(['tool', 'registerTool', 'registerToolTask', 'addTool', 'setRequestHandler']);
@@ -49,6 +50,7 @@ export function findRegistrations(evaluator: Evaluator, scan: FileScan): Found {
     }
   }
   wrapperCalls(evaluator, scan, catalog, registrations, found);
+  found.tools.push(...classTools(evaluator, scan.mod, scan.sdk));
   // Callers of this file's wrappers that no extraction visits (no registering text in them).
   for (const [path, root] of catalog.callerFiles) {
     if (root !== scan.mod.path || path === scan.mod.path || hasMarker(evaluator.program.context.readText(path) ?? '')) continue;
