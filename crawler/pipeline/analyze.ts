@@ -1,8 +1,9 @@
+import { assessServer, type ServerAssessment } from '../classify/server/index.ts';
 import { classifyTool, type ToolFacts } from '../classify/index.ts';
 import { extractRepository } from '../extract/index.ts';
 import type { SourceTree } from '../fetch/source-tree.ts';
 import type { Classification, DynamicTools, Extraction, Server, Tool } from '../model/index.ts';
-import { formatPolicy, policyNote, serverPolicy, toolPolicy } from '../policy/index.ts';
+import { policyExamples, policyNote, serverPolicies, toolPolicies, type PolicyExample, type PolicyFormat } from '../policy/index.ts';
 
 /** Handlers longer than this are cut: the signals we look for sit near the top, and pages stay small. */
 const MAX_HANDLER_LINES = 400;
@@ -10,8 +11,12 @@ const MAX_HANDLER_LINES = 400;
 export interface AnalyzedTool {
   tool: Tool;
   classification: Classification;
-  /** The tool's policy.json text, formatted. */
+  /** The tool's policy.json text, formatted (the default format). */
   policy: string;
+  /** The tool's policy in every format we emit. */
+  policies: Record<PolicyFormat, string>;
+  /** Calls each policy allows or denies, as the policy evaluator decides them. */
+  examples: PolicyExample[];
   policyNote: string;
 }
 
@@ -21,6 +26,8 @@ export interface AnalyzedServer {
   dynamic: DynamicTools[];
   /** The whole-server policy.json text, formatted. */
   policy: string;
+  policies: Record<PolicyFormat, string>;
+  assessment: ServerAssessment;
 }
 
 export interface Analysis {
@@ -47,15 +54,26 @@ export async function analyzeRepository(tree: SourceTree, repoName: string): Pro
       .filter((tool) => tool.server === server.path)
       .map((tool): AnalyzedTool => {
         const classification = classifyTool({ tool, handlerCode: handlerCode(tree, tool) });
+        const policies = toolPolicies(tool, classification, server.name);
         return {
           tool,
           classification,
-          policy: formatPolicy(toolPolicy(tool.name, classification)),
+          policy: policies['policy-json'],
+          policies,
+          examples: policyExamples(tool, classification),
           policyNote: policyNote(tool.name, classification),
         };
       });
-    const policy = formatPolicy(serverPolicy(tools.map(({ tool, classification }) => ({ name: tool.name, classification }))));
-    return { server, tools, dynamic: extraction.dynamic.filter((d) => d.server === server.path), policy };
+    const classified = tools.map(({ tool, classification }) => ({ tool, classification }));
+    const policies = serverPolicies(server.name, classified);
+    return {
+      server,
+      tools,
+      dynamic: extraction.dynamic.filter((d) => d.server === server.path),
+      policy: policies['policy-json'],
+      policies,
+      assessment: assessServer(classified),
+    };
   });
   return { extraction, servers };
 }

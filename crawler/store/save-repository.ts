@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CLASSIFIER_VERSION } from '../classify/index.ts';
-import type { Analysis, AnalyzedTool } from '../pipeline/analyze.ts';
+import type { Analysis, AnalyzedServer, AnalyzedTool } from '../pipeline/analyze.ts';
 import type { Catalog } from './open.ts';
 import { serverSlug, shortHash, toolSlugs } from './slug.ts';
 
@@ -38,8 +38,10 @@ interface StoredTool {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** Everything stored beside a tool's definition; a change in any part rewrites the tool's rows. */
 function classificationSnapshot(analyzed: AnalyzedTool): string {
-  return JSON.stringify({ classification: analyzed.classification, policy: analyzed.policy, policyNote: analyzed.policyNote, version: CLASSIFIER_VERSION });
+  const { classification, policies, examples, policyNote } = analyzed;
+  return JSON.stringify({ classification, policies, examples, policyNote, version: CLASSIFIER_VERSION });
 }
 
 /**
@@ -59,7 +61,7 @@ export function saveRepository(db: Catalog, runId: number, info: RepositoryInfo,
     );
 
     for (const analyzed of analysis.servers) {
-      const serverId = upsertServer(db, info, analyzed.server, analyzed.policy);
+      const serverId = upsertServer(db, info, analyzed);
       keptServers.add(serverId);
       const slug = (db.prepare('SELECT slug FROM servers WHERE id = ?').get(serverId) as { slug: string }).slug;
       replaceDynamic(db, serverId, analyzed.dynamic);
@@ -122,25 +124,39 @@ function upsertRepository(db: Catalog, runId: number, info: RepositoryInfo, now:
   ).run({ ...info, now, runId });
 }
 
-function upsertServer(db: Catalog, info: RepositoryInfo, server: Analysis['servers'][number]['server'], policy: string): number {
+function upsertServer(db: Catalog, info: RepositoryInfo, analyzed: AnalyzedServer): number {
+  const { server, policy } = analyzed;
+  const assessment = JSON.stringify(analyzed.assessment);
   const existing = db.prepare('SELECT * FROM servers WHERE repo_id = ? AND path = ?').get(info.id, server.path) as
-    | { id: number; name: string; language: string; sdk: string; sdk_version: string | null; policy: string }
+    | { id: number; name: string; language: string; sdk: string; sdk_version: string | null; policy: string; assessment: string }
     | undefined;
+  let serverId: number;
   if (existing) {
+    serverId = existing.id;
     const same = existing.name === server.name && existing.language === server.language && existing.sdk === server.sdk
-      && existing.sdk_version === server.sdkVersion && existing.policy === policy;
+      && existing.sdk_version === server.sdkVersion && existing.policy === policy && existing.assessment === assessment;
     if (!same) {
-      db.prepare('UPDATE servers SET name = ?, language = ?, sdk = ?, sdk_version = ?, policy = ? WHERE id = ?')
-        .run(server.name, server.language, server.sdk, server.sdkVersion, policy, existing.id);
+      db.prepare('UPDATE servers SET name = ?, language = ?, sdk = ?, sdk_version = ?, policy = ?, assessment = ? WHERE id = ?')
+        .run(server.name, server.language, server.sdk, server.sdkVersion, policy, assessment, serverId);
     }
-    return existing.id;
+  } else {
+    let slug = serverSlug(info.fullName, server.path);
+    if (db.prepare('SELECT 1 FROM servers WHERE slug = ?').get(slug)) slug = `${slug}-${shortHash(`${info.id}/${server.path}`)}`;
+    serverId = Number(db
+      .prepare('INSERT INTO servers (repo_id, path, slug, name, language, sdk, sdk_version, policy, assessment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(info.id, server.path, slug, server.name, server.language, server.sdk, server.sdkVersion, policy, assessment).lastInsertRowid);
   }
-  let slug = serverSlug(info.fullName, server.path);
-  if (db.prepare('SELECT 1 FROM servers WHERE slug = ?').get(slug)) slug = `${slug}-${shortHash(`${info.id}/${server.path}`)}`;
-  const inserted = db
-    .prepare('INSERT INTO servers (repo_id, path, slug, name, language, sdk, sdk_version, policy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(info.id, server.path, slug, server.name, server.language, server.sdk, server.sdkVersion, policy);
-  return Number(inserted.lastInsertRowid);
+  replaceServerPolicies(db, serverId, analyzed.policies);
+  return serverId;
+}
+
+function replaceServerPolicies(db: Catalog, serverId: number, policies: AnalyzedServer['policies']): void {
+  const old = db.prepare('SELECT format, text FROM server_policies WHERE server_id = ? ORDER BY format').all(serverId);
+  const next = Object.entries(policies).sort(([a], [b]) => a.localeCompare(b)).map(([format, text]) => ({ format, text }));
+  if (JSON.stringify(old) === JSON.stringify(next)) return;
+  db.prepare('DELETE FROM server_policies WHERE server_id = ?').run(serverId);
+  const insert = db.prepare('INSERT INTO server_policies (server_id, format, text) VALUES (?, ?, ?)');
+  for (const { format, text } of next) insert.run(serverId, format, text);
 }
 
 function writeTool(
@@ -169,7 +185,7 @@ function writeTool(
          annotations = @annotations, definition = @definition, file = @file, line = @line, sdk = @sdk, style = @style,
          confidence = @confidence, definition_hash = @definitionHash, changed_run = @runId WHERE id = @id`,
     ).run({ ...values, id: toolId });
-    db.prepare('DELETE FROM findings WHERE tool_id = ?').run(toolId);
+    for (const table of ['findings', 'tool_policies', 'policy_examples']) db.prepare(`DELETE FROM ${table} WHERE tool_id = ?`).run(toolId);
   }
   db.prepare(
     `INSERT INTO classifications (tool_id, category, policylayer_category, risk, tags, confidence, rules, rationale,
@@ -187,6 +203,12 @@ function writeTool(
   );
   classification.findings.forEach((f, ordinal) => {
     finding.run(toolId, ordinal, f.rule, f.message, f.category ?? null, f.risk ?? null, JSON.stringify(f.tags), JSON.stringify(f.evidence));
+  });
+  const policy = db.prepare('INSERT INTO tool_policies (tool_id, format, text) VALUES (?, ?, ?)');
+  for (const [format, text] of Object.entries(analyzed.policies)) policy.run(toolId, format, text);
+  const example = db.prepare('INSERT INTO policy_examples (tool_id, format, ordinal, call, decision, reason) VALUES (?, ?, ?, ?, ?, ?)');
+  analyzed.examples.forEach(({ format, call, decision, reason, priorCalls }, ordinal) => {
+    example.run(toolId, format, ordinal, JSON.stringify(priorCalls ? { ...call, priorCalls } : call), decision, reason);
   });
 }
 
