@@ -4,13 +4,18 @@ import type { Module, Program } from './program.ts';
 import { findDeclaration } from './scope.ts';
 
 /**
- * The `if` conditions that enclose `node`, innermost last, up to `stop` (exclusive) or the top of
+ * The `if` conditions (and `?:`, `&&`, `||` guards) that enclose `node`, innermost last, up to `stop` (exclusive) or the top of
  * the file. An `else` branch gives the negated condition.
  */
 export function conditionsBetween(node: Node, stop: Node | null, mod: Module, program: Program): Condition[] {
   const found: Condition[] = [];
   let child = node;
   for (let parent = node.parent; parent && !(stop && parent.equals(stop)); child = parent, parent = parent.parent) {
+    const guard = expressionGuard(parent, child);
+    if (guard) {
+      found.unshift({ kind: conditionKind(guard.test, mod, program), expr: guard.negated ? `!(${stripParens(guard.test.text)})` : stripParens(guard.test.text) });
+      continue;
+    }
     if (parent.type !== 'if_statement') continue;
     const test = parent.childForFieldName('condition');
     if (!test || test.equals(child)) continue;
@@ -19,6 +24,20 @@ export function conditionsBetween(node: Node, stop: Node | null, mod: Module, pr
     found.unshift({ kind: conditionKind(test, mod, program), expr: inElse ? `!(${text})` : text });
   }
   return found;
+}
+
+/** `flag ? register() : other()` and `flag && register()`: the test that guards `child`. */
+function expressionGuard(parent: Node, child: Node): { test: Node; negated: boolean } | null {
+  if (parent.type === 'ternary_expression') {
+    const test = parent.childForFieldName('condition');
+    if (!test || test.equals(child)) return null;
+    return { test, negated: parent.childForFieldName('alternative')?.equals(child) ?? false };
+  }
+  if (parent.type !== 'binary_expression') return null;
+  const operator = parent.childForFieldName('operator')?.text;
+  const left = parent.childForFieldName('left');
+  if (!left || left.equals(child) || (operator !== '&&' && operator !== '||')) return null;
+  return { test: left, negated: operator === '||' };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { SourceTree } from '../../../fetch/source-tree.ts';
 import { workspacePackages } from './workspace.ts';
 
 /** Text a file must contain to be worth parsing for TypeScript tools. */
-export const MARKERS = ['.tool(', '.tool<', 'registerTool', 'ListToolsRequestSchema', 'tools/list', 'addTool(', 'MCPTool'];
+export const MARKERS = ['.tool(', '.tool<', 'registerTool', 'ListToolsRequestSchema', 'tools/list', 'addTool(', 'addTools(', 'MCPTool'];
 
 export function hasMarker(text: string): boolean {
   return MARKERS.some((marker) => text.includes(marker));

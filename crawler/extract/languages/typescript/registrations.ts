@@ -12,7 +12,7 @@ import { hasMarker } from './mcp-imports.ts';
 import { classTools } from './class-tools.ts';
 
 const HINT_KEYS = new Set(['title', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
-const REGISTERING = new Set(['tool', 'registerTool', 'registerToolTask', 'addTool', 'setRequestHandler']);
+const REGISTERING = new Set(['tool', 'registerTool', 'registerToolTask', 'addTool', 'addTools', 'setRequestHandler']);
 /** Loop expansions per registering call: enough for real registries, bounded against blow-ups. */
 const MAX_EXPANSIONS = 1000;
 
@@ -46,7 +46,8 @@ export function findRegistrations(evaluator: Evaluator, scan: FileScan): Found {
     for (const binding of loopBindings(evaluator, call, scan.mod)) {
       const context = { evaluator, scan, call, args, env: binding.env, conditions: [...base, ...binding.conditions], looped: binding.looped };
       if (method === 'setRequestHandler') listHandler(context, found);
-      else found.tools.push(registration(context, method));
+      else if (method === 'addTools') addTools(context, found);
+      else found.tools.push(renamed(context, registration(context, method)));
     }
   }
   wrapperCalls(evaluator, scan, catalog, registrations, found);
@@ -58,6 +59,40 @@ export function findRegistrations(evaluator: Evaluator, scan: FileScan): Found {
     if (mod) wrapperCalls(evaluator, { ...scan, mod }, catalog, new Set(), found);
   }
   return found;
+}
+
+/** fastmcp `addTools([a, b])`: each element is a tool object. */
+function addTools(ctx: CallContext, found: Found): void {
+  const list = ctx.evaluator.evaluate(ctx.args[0], ctx.scan.mod, ctx.env);
+  if (list.kind !== 'arr') {
+    found.dynamic.push({ file: ctx.scan.mod.path, line: lineOf(ctx.call), reason: `addTools with a list that cannot be read statically: ${ctx.args[0].text.slice(0, 120)}` });
+    return;
+  }
+  for (const item of list.items) found.tools.push(fromToolObject({ ...ctx, conditions: [...ctx.conditions, ...item.conditions] }, item.value, 'FastMCP.addTools'));
+}
+
+/** `const t = server.registerTool("a", ...); t.update({ name: "b" })`: clients see the new name. */
+function renamed(ctx: CallContext, tool: ToolParts): ToolParts {
+  const handle = handleOf(ctx.call);
+  if (!handle) return tool;
+  for (const use of handle.scope.descendantsOfType('call_expression')) {
+    if (!use || calledMethod(use) !== 'update') continue;
+    const callee = unwrap(use.childForFieldName('function')!);
+    if (callee.childForFieldName('object')?.text !== handle.name) continue;
+    const update = callArguments(use)[0] ? ctx.evaluator.evaluate(callArguments(use)[0], ctx.scan.mod, ctx.env) : null;
+    const name = update?.kind === 'obj' && update.entries.has('name') ? ctx.evaluator.member(update, 'name', 'name') : null;
+    // The definition stays where it was registered; only the name changes.
+    if (name) tool = { ...tool, name };
+  }
+  return tool;
+}
+
+function handleOf(call: Node): { name: string; scope: Node } | null {
+  const declarator = call.parent;
+  if (declarator?.type !== 'variable_declarator') return null;
+  const handle = declarator.childForFieldName('name');
+  const scope = declarator.parent?.parent;
+  return handle && handle.type === 'identifier' && scope ? { name: handle.text, scope } : null;
 }
 
 function registration(ctx: CallContext, method: string): ToolParts {
@@ -166,6 +201,8 @@ export function matchesShape(method: string, args: Node[], scan: FileScan): bool
       return scan.imported || (kinds[0] === 'string' && kinds[1] === 'object');
     case 'addTool':
       return args.length === 1 && (scan.sdk === 'ts-fastmcp' || (scan.imported && kinds[0] === 'object'));
+    case 'addTools':
+      return args.length === 1 && scan.sdk === 'ts-fastmcp';
     case 'setRequestHandler': {
       const schema = args[0] ? unwrap(args[0]) : null;
       if (!schema || args.length < 2) return false;
