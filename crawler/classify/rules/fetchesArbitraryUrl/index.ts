@@ -16,6 +16,8 @@ const TEXT = new RegExp([
 ].join('|'), 'i');
 /** A parameter whose description says it holds an address: "URL or data URI of the file". */
 const URL_DESCRIPTION = /^(the |a |an )?(\w+ )?(url|uri|web address)s?\b(?![ -](slug|path|segment|fragment|parameter|query|encoded|safe))/i;
+/** "redirect_url", "logo_url": an address stored on an object for people to follow, not one the server requests. */
+const STORED_URL_ROLES = new Set(['redirect', 'return', 'success', 'cancel', 'logo', 'icon', 'avatar', 'homepage', 'privacy', 'terms', 'support']);
 const URL_PARAM = new Set(['url', 'urls', 'uri', 'href', 'endpoint', 'host', 'hostname', 'website', 'webpage']);
 const URL_NAME = new Set(['webpage', 'website', 'scrape', 'crawl', 'http', 'curl', 'wget']);
 /** "fetch_url", "open_url": `url` counts when a fetching verb acts on it, not in "dashboard_url". */
@@ -29,7 +31,8 @@ export function check(signals: Signals): Finding | null {
   const acts = signals.actions.length > 0;
   const text = descriptionEvidence(signals, TEXT);
   const named = acts && (signals.nameWords.some((word) => URL_NAME.has(word)) || namesFetchedUrl(signals.nameWords));
-  const param = signals.params.find((p) => p.words.some((word) => URL_PARAM.has(word)) || URL_DESCRIPTION.test(p.description));
+  const param = signals.params.find((p) => !p.words.some((word) => STORED_URL_ROLES.has(word))
+    && (p.words.some((word) => URL_PARAM.has(word)) || URL_DESCRIPTION.test(p.description)));
   // A request counts when its host can come from a parameter. One whose target could not be traced
   // counts when a URL parameter or a url variable is in play ("could not tell" is not "no"); a
   // constant base URL with a parameter in its path or query does not count.

@@ -52,4 +52,8 @@ describe('fetchesArbitraryUrl', () => {
   it('does not take a "URL slug" parameter for an address', () => {
     expect(checkRule(rule, { name: 'get_article', description: 'Get an article.', params: { slug: 'The URL slug of the article' } })).toBeNull();
   });
+  it('does not take an address stored on an object, like a redirect URL, for a request', () => {
+    expect(checkRule(rule, { name: 'create_payment_link', description: 'Create a payment link.', params: { redirect_url: 'The URL to redirect to after the payment is completed.' } })).toBeNull();
+    expect(checkRule(rule, { name: 'fetch_page', description: 'Return the text of a page.', params: { url: 'The URL to fetch' } })).toMatchObject({ risk: 'high' });
+  });
 });
