@@ -142,3 +142,35 @@ class Good { @Tool(description = "Fine") String fine() { return ""; } }`,
     expect(extraction.tools.find((tool) => tool.name === 'deep')?.descriptionResolved).toBe('partial');
   });
 });
+
+describe('Java helpers, collection schemas and conditions', () => {
+  it('expands a helper that builds new McpSchema.Tool from its parameters at each call site', async () => {
+    const tools = await toolsOf('java-sdk-tool-helper-map-schema');
+    expect([...tools.keys()]).toEqual(['git_status', 'git_commit', 'search_log']);
+    const commit = tools.get('git_commit')!;
+    expect(commit).toMatchObject({ description: 'Records changes to the repository', line: 20, style: 'new McpSchema.Tool via tool', nameResolved: true });
+    expect(commit.inputSchema).toEqual({
+      type: 'object',
+      properties: { message: { type: 'string', description: 'Commit message' } },
+      required: ['message'],
+      additionalProperties: false,
+    });
+  });
+
+  it('reads schemas written with Map.of, Map.ofEntries and List.of', async () => {
+    const search = (await toolsOf('java-sdk-tool-helper-map-schema')).get('search_log')!;
+    expect(search.inputSchema).toEqual({
+      type: 'object',
+      properties: { query: { type: 'string' }, limit: { type: 'integer', minimum: 1 } },
+      required: ['query'],
+    });
+    expect(search.inputSchemaSource).toBe('json-literal');
+  });
+
+  it('records @ConditionalOnProperty and @IfBuildProperty on the bean class as conditions', async () => {
+    const tools = await toolsOf('java-spring-quarkus-conditional-tools');
+    expect(tools.get('drop_cache')!.conditions).toEqual([{ kind: 'feature-toggle', expr: 'mcp.tools.admin=true' }]);
+    expect(tools.get('run_command')!.conditions).toEqual([{ kind: 'feature-toggle', expr: 'shell.enabled=true' }]);
+    expect(tools.get('status')!.conditions).toEqual([]);
+  });
+});

@@ -2,11 +2,12 @@ import type { ToolDraft } from '../../extractor.ts';
 import type { Node } from '../../parser.ts';
 import type { JavaEvaluator } from './evaluate.ts';
 import type { AnnotationFramework } from './frameworks.ts';
+import { conditionsOf } from './conditions.ts';
 import { ANNOTATION_FRAMEWORKS } from './frameworks.ts';
 import { isHint, toolAnnotations, type DeclaredAnnotations } from './hints.ts';
 import { resolveType, type Imports } from './imports.ts';
 import { methodSchema } from './schema.ts';
-import { annotationArguments, annotationName, annotationsOf, descendantsOfType, line } from './syntax.ts';
+import { annotationArguments, annotationName, annotationsOf, declarationsAround, descendantsOfType, line } from './syntax.ts';
 
 export interface AnnotatedToolsInput {
   path: string;
@@ -52,7 +53,7 @@ function toolOf(method: Node, annotation: Node, framework: AnnotationFramework, 
   const title = evaluator.evaluate(args.get('title'))?.text || declared?.title || null;
   const named = !nameNode || (name !== null && name.complete);
   const isSpringTool = framework.style === 'spring@Tool';
-  return {
+  const tool: ToolDraft = {
     name: name?.text || (nameNode && !name ? nameNode.text : methodName),
     nameResolved: named,
     title,
@@ -65,10 +66,15 @@ function toolOf(method: Node, annotation: Node, framework: AnnotationFramework, 
     line: line(annotation),
     sdk: framework.sdk,
     style: framework.style,
-    conditions: [],
+    conditions: conditionsOf(declarationsAround(method), evaluator),
     confidence: isSpringTool ? input.springToolConfidence() : named ? 1 : 0.7,
     handler: { file: input.path, startLine: line(method), endLine: method.endPosition.row + 1 },
+    inputSchemaSource: 'parameters',
   };
+  if (!named && nameNode) tool.nameExpr = nameNode.text;
+  const descriptionNode = args.get('description');
+  if (descriptionNode && description.resolved !== 'full') tool.descriptionExpr = descriptionNode.text;
+  return tool;
 }
 
 function describe(

@@ -16,6 +16,8 @@ const MAX_DEPTH = 6;
 /** Evaluates Java expressions that build strings, without running anything. */
 export interface JavaEvaluator {
   evaluate(node: Node | null | undefined): Value | null;
+  /** The initializer of the local variable or constant of this file a name refers to, or null. */
+  definition(node: Node): Node | null;
 }
 
 interface FileScope {
@@ -28,7 +30,25 @@ interface FileScope {
 
 export function javaEvaluator(path: string, root: Node, imports: Imports, context: ExtractContext | null, depth = 0): JavaEvaluator {
   const scope: FileScope = { path, root, imports, context, depth };
-  return { evaluate: (node) => (node ? evaluate(node, scope, 0) : null) };
+  return { evaluate: (node) => (node ? evaluate(node, scope, 0) : null), definition: (node) => definition(node, scope) };
+}
+
+function definition(node: Node, scope: FileScope): Node | null {
+  if (node.type === 'identifier') {
+    const local = localVariable(node, node.text);
+    if (local) return local;
+    const owner = enclosingType(node);
+    for (const type of owner ? [owner, ...typesOf(scope.root)] : typesOf(scope.root)) {
+      const value = constantIn(type, node.text);
+      if (value) return value;
+    }
+    return null;
+  }
+  if (node.type !== 'field_access') return null;
+  const field = node.childForFieldName('field')?.text;
+  const object = node.childForFieldName('object')?.text;
+  const type = typesOf(scope.root).find((candidate) => candidate.childForFieldName('name')?.text === object);
+  return type && field ? constantIn(type, field) : null;
 }
 
 function evaluate(node: Node, scope: FileScope, steps: number): Value | null {

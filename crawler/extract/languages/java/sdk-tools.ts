@@ -3,7 +3,9 @@ import type { Node } from '../../parser.ts';
 import type { JavaEvaluator } from './evaluate.ts';
 import { toolAnnotations, type DeclaredAnnotations } from './hints.ts';
 import { resolveType, type Imports } from './imports.ts';
-import { descendantsOfType, line, namedChildren } from './syntax.ts';
+import { conditionsOf } from './conditions.ts';
+import { jsonSchema } from './json-values.ts';
+import { declarationsAround, descendantsOfType, line, namedChildren } from './syntax.ts';
 
 const SDK_PACKAGES = ['io.modelcontextprotocol.spec.McpSchema', 'io.modelcontextprotocol.spec'];
 const HINT_ORDER = ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const;
@@ -24,19 +26,106 @@ interface Parts {
   annotations?: Node;
 }
 
-/** Tools of the MCP Java SDK: `new McpSchema.Tool(...)` and `Tool.builder()...build()` chains. */
+/** Names a helper method's parameters stand for at one of its call sites. */
+type Bindings = ReadonlyMap<string, Node>;
+
+/**
+ * Tools of the MCP Java SDK: `new McpSchema.Tool(...)` and `Tool.builder()...build()` chains. A helper
+ * method that builds its tool from its parameters (`tool(name, description, ...)`) is expanded at its
+ * call sites in the same file instead.
+ */
 export function sdkTools(input: SdkInput): ToolDraft[] {
   const tools: ToolDraft[] = [];
+  const helpers = new Map<string, { method: Node; found: Found[] }>();
+  for (const found of toolsWritten(input)) {
+    const helper = helperOf(found.parts);
+    if (!helper) {
+      tools.push(draft(found.parts, found.at, found.style, input));
+      continue;
+    }
+    const name = helper.childForFieldName('name')?.text ?? '';
+    const entry = helpers.get(name) ?? { method: helper, found: [] };
+    entry.found.push(found);
+    helpers.set(name, entry);
+  }
+  if (helpers.size === 0) return tools;
+  for (const site of descendantsOfType(input.root, ['method_invocation'])) {
+    const helper = helpers.get(site.childForFieldName('name')?.text ?? '');
+    const object = site.childForFieldName('object')?.text;
+    if (!helper || (object && object !== 'this') || isInside(site, helper.method)) continue;
+    const bindings = bind(helper.method, site);
+    if (!bindings) continue;
+    for (const found of helper.found) {
+      const parts = substitute(found.parts, bindings);
+      if (helperOf(parts)) continue;
+      const name = site.childForFieldName('name')?.text;
+      tools.push(draft(parts, site, `${found.style} via ${name}`, input, bindings));
+    }
+  }
+  return tools;
+}
+
+interface Found {
+  parts: Parts;
+  at: Node;
+  style: string;
+}
+
+function toolsWritten(input: SdkInput): Found[] {
+  const found: Found[] = [];
   for (const creation of descendantsOfType(input.root, ['object_creation_expression'])) {
     if (!isSdkClass(creation.childForFieldName('type')?.text, 'Tool', input.imports)) continue;
-    tools.push(draft(constructorParts(argumentsOf(creation)), creation, input));
+    found.push({ parts: constructorParts(argumentsOf(creation)), at: creation, style: 'new McpSchema.Tool' });
   }
   for (const call of descendantsOfType(input.root, ['method_invocation'])) {
     if (call.childForFieldName('name')?.text !== 'builder') continue;
     if (!isSdkClass(call.childForFieldName('object')?.text, 'Tool', input.imports)) continue;
-    tools.push(draft(builderParts(call), call, input));
+    found.push({ parts: builderParts(call), at: call, style: 'Tool.builder' });
   }
-  return tools;
+  return found.sort((a, b) => a.at.startIndex - b.at.startIndex);
+}
+
+/** The method whose parameter gives the tool its name or description, or null. */
+function helperOf(parts: Parts): Node | null {
+  for (const node of [parts.name, parts.description]) {
+    if (node?.type !== 'identifier') continue;
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === 'lambda_expression') break;
+      if (current.type !== 'method_declaration' && current.type !== 'constructor_declaration') continue;
+      if (parameterNames(current).includes(node.text)) return current;
+      break;
+    }
+  }
+  return null;
+}
+
+function parameterNames(method: Node): string[] {
+  const list = method.childForFieldName('parameters');
+  return (list ? namedChildren(list) : [])
+    .filter((parameter) => parameter.type === 'formal_parameter' || parameter.type === 'spread_parameter')
+    .map((parameter) => parameter.childForFieldName('name')?.text ?? descendantsOfType(parameter, ['identifier']).pop()?.text ?? '');
+}
+
+function bind(method: Node, site: Node): Bindings | null {
+  const names = parameterNames(method);
+  const args = argumentsOf(site);
+  if (args.length !== names.length) return null;
+  return new Map(names.map((name, index) => [name, args[index]]));
+}
+
+function substitute(parts: Parts, bindings: Bindings): Parts {
+  const bound = (node: Node | undefined) => (node?.type === 'identifier' ? bindings.get(node.text) ?? node : node);
+  return {
+    name: bound(parts.name),
+    title: bound(parts.title),
+    description: bound(parts.description),
+    schema: bound(parts.schema),
+    annotations: bound(parts.annotations),
+  };
+}
+
+function isInside(node: Node, container: Node): boolean {
+  return node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
 }
 
 function isSdkClass(written: string | undefined, name: string, imports: Imports): boolean {
@@ -73,41 +162,34 @@ function builderParts(builder: Node): Parts {
   return parts;
 }
 
-function draft(parts: Parts, at: Node, input: SdkInput): ToolDraft {
+function draft(parts: Parts, at: Node, style: string, input: SdkInput, bindings?: Bindings): ToolDraft {
   const { evaluator } = input;
   const name = evaluator.evaluate(parts.name);
   const description = evaluator.evaluate(parts.description);
   const declared = declaredAnnotations(parts.annotations, input);
   const { annotations, annotationsOrigin } = toolAnnotations(declared, false);
-  return {
+  const schema = jsonSchema(parts.schema, evaluator, bindings);
+  const tool: ToolDraft = {
     name: name?.text ?? parts.name?.text ?? '<unnamed>',
     nameResolved: name?.complete ?? false,
     title: evaluator.evaluate(parts.title)?.text ?? declared?.title ?? null,
     description: description?.text ?? parts.description?.text ?? null,
     descriptionResolved: !parts.description ? 'none' : !description ? 'none' : description.complete ? 'full' : 'partial',
-    inputSchema: jsonSchema(parts.schema, evaluator),
+    inputSchema: schema,
     annotations,
     annotationsOrigin,
     file: input.path,
     line: line(at),
     sdk: 'java-mcp-sdk',
-    style: at.type === 'object_creation_expression' ? 'new McpSchema.Tool' : 'Tool.builder',
-    conditions: [],
+    style,
+    conditions: conditionsOf(declarationsAround(at), evaluator),
     confidence: name?.complete ? 1 : 0.6,
     handler: null,
   };
-}
-
-/** A JSON schema written as a string or text block. */
-function jsonSchema(node: Node | undefined, evaluator: JavaEvaluator): Record<string, unknown> | null {
-  const value = evaluator.evaluate(node);
-  if (!value?.complete) return null;
-  try {
-    const parsed: unknown = JSON.parse(value.text);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+  if (parts.name && !name?.complete) tool.nameExpr = parts.name.text;
+  if (parts.description && !description?.complete) tool.descriptionExpr = parts.description.text;
+  if (schema) tool.inputSchemaSource = 'json-literal';
+  return tool;
 }
 
 /** `new McpSchema.ToolAnnotations(title, readOnly, destructive, idempotent, openWorld, returnDirect)`; `null` leaves a hint unset. */

@@ -57,6 +57,15 @@ export function enclosingType(node: Node): Node | null {
   return null;
 }
 
+/** The declarations around a node, outermost first: its types, then its method (or the node itself when a declaration). */
+export function declarationsAround(node: Node): Node[] {
+  const declarations: Node[] = [];
+  for (let current: Node | null = node; current; current = current.parent) {
+    if (TYPE_DECLARATIONS.includes(current.type) || current.type === 'method_declaration') declarations.unshift(current);
+  }
+  return declarations;
+}
+
 export const TYPE_DECLARATIONS = ['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration', 'annotation_type_declaration'];
 
 export function line(node: Node): number {
