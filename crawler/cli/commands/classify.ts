@@ -15,20 +15,24 @@ export function registerClassify(program: Command): void {
       if (options.json) {
         return printJson({
           repository: name,
-          servers: analysis.servers.map(({ server, tools, dynamic, policy }) => ({
+          servers: analysis.servers.map(({ server, tools, dynamic, policy, policies, assessment }) => ({
             ...server,
+            assessment,
             policy: JSON.parse(policy),
+            policies,
             dynamic,
-            tools: tools.map(({ tool, classification, policy: toolPolicy, policyNote }) => ({
+            tools: tools.map(({ tool, classification, policy: toolPolicy, policies: toolPolicies, examples, policyNote }) => ({
               name: tool.name, file: tool.file, line: tool.line, description: tool.description,
               annotations: tool.annotations, ...classification, policy: JSON.parse(toolPolicy), policyNote,
+              policies: toolPolicies, examples,
             })),
           })),
           warnings: analysis.extraction.warnings,
         });
       }
-      for (const { server, tools } of analysis.servers) {
-        console.log(`${server.name} (${server.path}, ${server.sdk}): ${tools.length} tools`);
+      for (const { server, tools, assessment } of analysis.servers) {
+        console.log(`${server.name} (${server.path}, ${server.sdk}): ${tools.length} tools, server risk ${assessment.risk}`);
+        for (const note of assessment.notes) console.log(`  ! ${note}`);
         for (const { tool, classification } of tools) {
           const evidence = classification.findings[0]?.evidence[0];
           const quote = evidence ? (evidence.kind === 'code' ? `${evidence.file}:${evidence.line}` : `"${evidence.quote.slice(0, 50)}"`) : '';
