@@ -4,16 +4,21 @@
 
 for (const button of document.querySelectorAll('button[data-copy-target]')) {
   button.hidden = false;
+  const label = button.getAttribute('aria-label');
+  const show = (text, name) => {
+    button.textContent = text;
+    if (name) button.setAttribute('aria-label', name);
+  };
   button.addEventListener('click', async () => {
     const code = document.getElementById(button.dataset.copyTarget ?? '');
     if (!code) return;
     try {
       await navigator.clipboard.writeText(code.textContent ?? '');
-      button.textContent = 'Copied';
+      show('Copied', 'Copied');
     } catch {
-      button.textContent = 'Copy failed: select the text';
+      show('Copy failed: select the text', 'Copy failed: select the text');
     }
-    setTimeout(() => { button.textContent = 'Copy'; }, 2000);
+    setTimeout(() => show('Copy', label), 2000);
   });
 }
 
@@ -84,6 +89,8 @@ if (search) {
   script.addEventListener('load', () => {
     // eslint-disable-next-line no-undef
     const ui = new PagefindUI({ element: '#search', showSubResults: false, showImages: false, resetStyles: false });
+    // Pagefind's input has only a placeholder; give it a name.
+    document.querySelector('#search input[type="text"]')?.setAttribute('aria-label', 'Search tools and servers');
     const query = new URLSearchParams(location.search).get('q');
     if (query) ui.triggerSearch(query);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJson, plural, summaryText, truncate } from '../../site/src/lib/text.ts';
+import { filterValue, parseJson, plural, summaryText, truncate } from '../../site/src/lib/text.ts';
 
 describe('truncate', () => {
   it('leaves short text alone', () => {
@@ -40,5 +40,15 @@ describe('plural', () => {
   it('counts nouns', () => {
     expect(plural(1, 'tool')).toBe('1 tool');
     expect(plural(1200, 'tool')).toBe('1,200 tools');
+  });
+});
+
+describe('filterValue', () => {
+  it('lets plain words through and turns anything with markup into "other"', () => {
+    expect(filterValue('typescript')).toBe('typescript');
+    expect(filterValue('c#')).toBe('c#');
+    expect(filterValue('"><img src=x onerror=alert(5)>')).toBe('other');
+    expect(filterValue('<style>*{display:none}</style>')).toBe('other');
+    expect(filterValue(null)).toBe('other');
   });
 });

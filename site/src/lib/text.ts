@@ -57,3 +57,11 @@ export function summaryText(text: string, limit = 160): string {
   const plain = text.replace(/[<>\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
   return truncate(plain, limit).shown;
 }
+
+/**
+ * A value for a Pagefind filter, or "other". Pagefind's UI renders filter values as HTML (measured:
+ * a category `<img onerror>` ran), so crawled values are let through only when they hold no markup.
+ */
+export function filterValue(text: string | null | undefined): string {
+  return typeof text === 'string' && /^[A-Za-z0-9][A-Za-z0-9 ._+#/-]{0,39}$/.test(text) ? text : 'other';
+}

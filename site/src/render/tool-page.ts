@@ -2,7 +2,7 @@ import type { ToolPage } from '../lib/catalog.ts';
 import { html, type Html } from '../lib/html.ts';
 import { serverHref, toolHref } from '../lib/links.ts';
 import { riskLabel } from '../lib/risk.ts';
-import { plural, summaryText } from '../lib/text.ts';
+import { filterValue, plural, summaryText } from '../lib/text.ts';
 import { annotationsTable } from './annotations-table.ts';
 import { renderDocument } from './document.ts';
 import { evidenceList } from './evidence-list.ts';
@@ -17,7 +17,7 @@ import { tagList } from './tag-list.ts';
 /** Filters Pagefind reads from the page (risk, category, language, kind); not shown. */
 function searchFilters(page: ToolPage): Html {
   const { classification, server } = page;
-  return html`<div hidden><span data-pagefind-filter="kind">tool</span><span data-pagefind-filter="risk">${riskLabel(classification?.risk ?? null)}</span>${classification ? html`<span data-pagefind-filter="category">${classification.category}</span>` : ''}<span data-pagefind-filter="language">${server.language}</span></div>`;
+  return html`<div hidden><span data-pagefind-filter="kind">tool</span><span data-pagefind-filter="risk">${riskLabel(classification?.risk ?? null)}</span>${classification ? html`<span data-pagefind-filter="category">${filterValue(classification.category)}</span>` : ''}<span data-pagefind-filter="language">${filterValue(server.language)}</span></div>`;
 }
 
 function poisoningNotice(page: ToolPage): Html {

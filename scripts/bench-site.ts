@@ -1,0 +1,76 @@
+// `npm run bench:site` (SPEC §9, issue 6): builds the site from synthetic catalogs and, in the same run,
+// the template-string baseline; writes bench/results/site.json. Each build runs in its own child
+// process under /usr/bin/time -v (wall time and peak RSS of the process and its children).
+//   tsx scripts/bench-site.ts [--sizes 10000,50000,100000,200000] [--tmp /dev/shm] [--out bench/results/site.json]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { generateCatalog } from '../bench/site/synthetic-catalog.ts';
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
+}
+
+const sizes = option('sizes', '10000,50000,100000,200000').split(',').map(Number);
+// tmpfs by default: the figures measure the writers, not this VM's disk (reference/stack-notes.md).
+const tmpRoot = option('tmp', existsSync('/dev/shm') ? '/dev/shm' : '/tmp');
+const outFile = resolve(option('out', 'bench/results/site.json'));
+const repo = resolve(import.meta.dirname, '..');
+
+interface Measured { wall_s: number; peak_rss_mb: number; stdout: string }
+
+/** Runs `node --import tsx <script> args` under /usr/bin/time -v. */
+function measure(script: string, args: string[]): Measured {
+  const run = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', script, ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (run.status !== 0) throw new Error(`${script} failed (${run.status}):\n${run.stderr.slice(-4000)}`);
+  const wall = run.stderr.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/);
+  const rss = run.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
+  if (!wall || !rss) throw new Error(`no /usr/bin/time figures:\n${run.stderr.slice(-2000)}`);
+  return { wall_s: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), peak_rss_mb: Math.round(Number(rss[1]) / 1024), stdout: run.stdout };
+}
+
+const results = [];
+for (const tools of sizes) {
+  const dir = mkdtempSync(join(tmpRoot, 'mcp-risk-bench-site-'));
+  try {
+    const db = join(dir, 'catalog.sqlite');
+    const generated = generateCatalog(db, tools);
+    console.error(`${tools} tools in ${generated.servers} servers: baseline…`);
+    const baseline = measure('bench/site/baseline.ts', [db, join(dir, 'baseline')]);
+    rmSync(join(dir, 'baseline'), { recursive: true, force: true });
+    console.error(`  baseline ${baseline.wall_s.toFixed(1)} s; site…`);
+    const site = measure('bench/site/build-site.ts', [db, join(dir, 'site')]);
+    const build = JSON.parse(site.stdout.trim().split('\n').pop()!) as { pages: number; toolPages: number; indexed: number; timings: { pages: number; exports: number; search: number } };
+    // The issue's target covers the pages (tool, server, browse) and we include the exports; the search
+    // index (Pagefind) is reported beside it.
+    const siteWall = site.wall_s - build.timings.search;
+    const row = {
+      tools, servers: generated.servers, pages: build.pages,
+      site_wall_s: round(siteWall), baseline_wall_s: round(baseline.wall_s), ratio: round(siteWall / baseline.wall_s),
+      site_peak_rss_mb: site.peak_rss_mb, baseline_peak_rss_mb: baseline.peak_rss_mb,
+      search_index_s: round(build.timings.search), site_with_search_wall_s: round(site.wall_s), ratio_with_search: round(site.wall_s / baseline.wall_s),
+      phases_s: { pages: round(build.timings.pages), exports: round(build.timings.exports), search: round(build.timings.search) },
+    };
+    console.error(`  site ${row.site_wall_s} s (ratio ${row.ratio}), search ${row.search_index_s} s, peak ${row.site_peak_rss_mb} MB`);
+    results.push(row);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+let load = '';
+try { load = readFileSync('/proc/loadavg', 'utf8').trim(); } catch { /* not Linux */ }
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, `${JSON.stringify({
+  measured: new Date().toISOString(),
+  machine: { cpus: cpus().length, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, output: tmpRoot, output_fs_type: statfsSync(tmpRoot).type, load_average_at_end: load },
+  command: `tsx scripts/bench-site.ts --sizes ${sizes.join(',')}`,
+  results,
+}, null, 2)}\n`);
+console.error(`wrote ${outFile}`);
