@@ -2,11 +2,13 @@ import type { ClassifiedTool } from './policy-json.ts';
 import { compare } from './policy-json.ts';
 
 /**
- * Claude Code names MCP tools `mcp__<server>__<tool>`; characters outside [A-Za-z0-9_-] in the
- * server name become underscores.
+ * Claude Code names MCP tools `mcp__<server>__<tool>`; characters outside [A-Za-z0-9_-] become
+ * underscores (in the tool name too: a crawled name may hold spaces or markup, and a permission
+ * rule with a space in it would not parse).
  */
 export function claudeCodeToolName(serverName: string, toolName: string): string {
-  return `mcp__${serverName.replace(/[^A-Za-z0-9_-]/g, '_')}__${toolName}`;
+  const clean = (name: string): string => name.replace(/[^A-Za-z0-9_-]/g, '_');
+  return `mcp__${clean(serverName)}__${clean(toolName)}`;
 }
 
 /** Claude Code settings (`.claude/settings.json`) denying the tools our policy hides. */
