@@ -1,6 +1,11 @@
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { SourceArg, type SourceSpec } from '../../discover/source.ts';
-import { runCrawl, type CrawlSummary } from '../../pipeline/crawl.ts';
+import { needsGitHub, SourceArg, type SourceSpec } from '../../discover/source.ts';
+import { createGitHubClient } from '../../github/client.ts';
+import { resolveEndpoints } from '../../github/endpoints.ts';
+import { formatSummaryMarkdown, formatSummaryText } from '../../pipeline/crawl-summary.ts';
+import { runCrawl, type Shard } from '../../pipeline/crawl.ts';
 import { openCatalog } from '../../store/open.ts';
 import { ReportedFailure, UsageError } from '../errors.ts';
 import { catalogPath, printJson } from '../options.ts';
@@ -10,53 +15,99 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 
 /** SPEC §4: GitHub sources when a token is set, else the embedded samples. */
 function defaultSources(): SourceSpec[] {
-  return process.env.GITHUB_TOKEN ? [{ kind: 'github' }] : [{ kind: 'dir', path: 'data/samples' }];
+  return process.env.GITHUB_TOKEN ? [{ kind: 'registry' }, { kind: 'github' }, { kind: 'seeds' }] : [{ kind: 'dir', path: 'data/samples' }];
 }
 
 function parseSources(values: string[]): SourceSpec[] {
   return values.map((value) => {
     const parsed = SourceArg.safeParse(value);
     if (!parsed.success) throw new UsageError(`--source: ${parsed.error.issues[0].message}`);
-    if (parsed.data.kind === 'github' && !process.env.GITHUB_TOKEN) {
-      throw new UsageError('--source github needs a GitHub token: set GITHUB_TOKEN to a token with public read access');
+    if (needsGitHub(parsed.data) && !process.env.GITHUB_TOKEN) {
+      throw new UsageError(`--source ${value} needs a GitHub token: set GITHUB_TOKEN to a token with public read access (a fine-grained token with no extra permissions will do)`);
     }
     return parsed.data;
   });
 }
 
-function printSummary(summary: CrawlSummary, db: string): void {
-  const risks = Object.entries(summary.byRisk).map(([risk, n]) => `${n} ${risk}`).join(', ');
-  console.error(`crawl #${summary.runId} ${summary.status} in ${(summary.durationMs / 1000).toFixed(1)} s from ${summary.sources.join(', ')}`);
-  console.error(`  ${summary.repositories} repositories, ${summary.servers} servers, ${summary.tools} tools (${risks})`);
-  console.error(`  changes: ${summary.added} added, ${summary.changed} changed, ${summary.removed} removed, ${summary.unchanged} unchanged`);
-  console.error(`  ${summary.dynamic} dynamic registrations, ${summary.warnings} extraction warnings`);
-  for (const failure of summary.failures) console.error(`  failed: ${failure.repository}: ${failure.error}`);
-  console.error(`  catalog: ${db}`);
+function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard: expected i/n with 1 ≤ i ≤ n, got "${value}"`);
+  return { index, count };
+}
+
+function positive(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: expected a positive integer, got "${value}"`);
+  return n;
+}
+
+interface CrawlFlags {
+  source: string[];
+  limit?: string;
+  db?: string;
+  json?: boolean;
+  shard?: string;
+  apiUrl?: string;
+  graphqlUrl?: string;
+  archiveUrl?: string;
+  registryUrl?: string;
+  cacheDir?: string;
+  concurrency?: string;
+  maxWait?: string;
+  summary?: string;
 }
 
 export function registerCrawl(program: Command): void {
   program
     .command('crawl')
-    .description('run the whole pipeline (discover, fetch, extract, classify, store) into the catalog database')
-    .option('--source <S>', 'github, registry, seeds or dir:PATH (repeatable; default: github when GITHUB_TOKEN is set, else dir:data/samples)', collect, [])
+    .description('run the whole pipeline (discover, fetch, extract, classify, store) into the catalog database; resumes a stopped run')
+    .option('--source <S>', 'github, registry, seeds, code-search (weekly), github-search, awesome-lists or dir:PATH (repeatable; default: registry, github and seeds when GITHUB_TOKEN is set, else dir:data/samples)', collect, [])
     .option('--limit <N>', 'crawl at most N repositories')
+    .option('--shard <i/n>', 'crawl only shard i of n (a stable hash of the repository id); merge the shards with `mcp-risk merge`')
     .option('--db <FILE>', 'catalog database (default: $MCP_RISK_DB or data/catalog.sqlite)')
+    .option('--api-url <URL>', 'GitHub REST API (default: $GITHUB_API_URL or https://api.github.com)')
+    .option('--graphql-url <URL>', 'GitHub GraphQL API (default: $GITHUB_GRAPHQL_URL or <api-url>/graphql)')
+    .option('--archive-url <URL>', 'archive host (default: $MCP_RISK_ARCHIVE_URL or https://codeload.github.com)')
+    .option('--registry-url <URL>', 'MCP Registry (default: $MCP_RISK_REGISTRY_URL or https://registry.modelcontextprotocol.io)')
+    .option('--cache-dir <DIR>', 'archives cached by commit (default: $MCP_RISK_CACHE or data/cache/archives)')
+    .option('--concurrency <N>', 'archives downloaded at once (default 4)')
+    .option('--max-wait <S>', 'longest wait on a rate limit, in seconds, before stopping at a checkpoint (default 900)')
+    .option('--summary <FILE>', 'also write the run summary as Markdown here (it is appended to $GITHUB_STEP_SUMMARY when set)')
     .option('--json', 'print the run summary as JSON on stdout')
-    .action(async (options: { source: string[]; limit?: string; db?: string; json?: boolean }) => {
+    .action(async (options: CrawlFlags) => {
       const sources = options.source.length > 0 ? parseSources(options.source) : defaultSources();
-      let limit: number | undefined;
-      if (options.limit !== undefined) {
-        limit = Number(options.limit);
-        if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit: expected a positive integer, got "${options.limit}"`);
+      const limit = positive('--limit', options.limit);
+      const shard = parseShard(options.shard);
+      const concurrency = positive('--concurrency', options.concurrency);
+      const maxWait = positive('--max-wait', options.maxWait);
+      const endpoints = resolveEndpoints(options);
+      for (const [flag, url] of Object.entries(endpoints)) {
+        if (!/^https?:\/\//.test(url)) throw new UsageError(`${flag}: expected an http(s) URL, got "${url}"`);
       }
+      const token = process.env.GITHUB_TOKEN;
+      const github = token && sources.some(needsGitHub)
+        ? createGitHubClient({ token, endpoints, maxWaitMs: (maxWait ?? 900) * 1000, log: (m) => console.error(`  ${m}`) })
+        : undefined;
       const file = catalogPath(options.db);
       const db = openCatalog(file);
       const bar = progressBar('crawl');
       try {
-        const summary = await runCrawl(db, { sources, limit, onProgress: (done, total, repo) => bar.update(done, total, repo) });
+        const summary = await runCrawl(db, {
+          sources, limit, shard, github, concurrency,
+          cacheDir: resolve(options.cacheDir ?? process.env.MCP_RISK_CACHE ?? 'data/cache/archives'),
+          onProgress: (done, total, repo) => bar.update(done, total, repo),
+          log: (m) => console.error(`  ${m}`),
+        });
         bar.done();
         if (options.json) printJson(summary);
-        printSummary(summary, file);
+        console.error(formatSummaryText(summary, file));
+        const markdown = formatSummaryMarkdown(summary);
+        if (options.summary) writeFileSync(options.summary, markdown);
+        if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
         if (summary.status === 'failed') throw new ReportedFailure('every repository failed');
       } finally {
         db.close();
