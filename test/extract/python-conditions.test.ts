@@ -21,4 +21,35 @@ describe('Python registrations behind conditions', () => {
       ['delete_note', [{ kind: 'cli-flag', expr: 'allow_delete' }]],
     ]);
   });
+
+  it('keeps the env condition of Tool objects built in one module and registered from a filtered list in a loop in another (PY-06)', async () => {
+    const { tools, dynamic } = await extract('py-filtered-tool-list');
+    const condition = { kind: 'env', expr: 'is_readonly_tool(tool.fn) or allow_writes' };
+    expect(tools.map((tool) => [tool.name, tool.file, tool.line, tool.conditions])).toEqual([
+      ['describe_asset', 'sitewise/tools/assets.py', 15, [condition]],
+      ['delete_asset', 'sitewise/tools/assets.py', 20, [condition]],
+    ]);
+    expect(dynamic).toEqual([]);
+  });
+
+  it('marks tools hidden by remove_tool or disable(tags=...) as disabled, with the guard of the removal', async () => {
+    const { tools } = await extract('py-remove-disable');
+    expect(conditionsByName(tools)).toEqual([
+      ['purge_cache', [{ kind: 'disabled', expr: 'mcp.disable(tags={"admin"})' }]],
+      ['read_file', []],
+      ['write_file', [{ kind: 'disabled', expr: 'mcp.remove_tool("write_file") if os.environ.get("READ_ONLY")' }]],
+      ['legacy_stat', [{ kind: 'disabled', expr: 'mcp.remove_tool("legacy_stat")' }]],
+    ]);
+  });
+});
+
+describe('Python servers composed from other servers', () => {
+  it('prefixes the tools of a server mounted under a literal prefix, and records a mounted proxy as composed', async () => {
+    const { tools, dynamic } = await extract('py-mount-prefix');
+    expect(tools.map((tool) => [tool.name, tool.file, tool.line])).toEqual([
+      ['ping', 'server.py', 9],
+      ['weather_get_forecast', 'weather.py', 6],
+    ]);
+    expect(dynamic).toEqual([{ server: '.', file: 'server.py', line: 17, reason: expect.stringMatching(/composes the tools of another server under the prefix "kb"/) }]);
+  });
 });

@@ -5,11 +5,14 @@ import { disabledCondition, excludedArguments, positionalSlots } from './decorat
 import { asText, bindingOf, boundParameter, evaluate } from './evaluate.ts';
 import { referencedFunction, type FunctionFacts } from './function-facts.ts';
 import { isLoopVariable } from './functions.ts';
-import type { BoundArgument, ModuleScope } from './module-scope.ts';
+import { inImportedModule, type BoundArgument, type ModuleScope } from './module-scope.ts';
+import { combine, loopItems } from './loop-lists.ts';
 import { callArguments, dottedName, enclosing, lastSegment, lineOf, namedChildren, unwrap, type CallArguments } from './nodes.ts';
 import { receiverSdk, sdkOfImports, serverClassOf, type PythonSdk } from './sdk.ts';
 import { mcpVersion } from './sdk-version.ts';
-import { toolDraft, type Registration } from './tool-draft.ts';
+import { toolDrafts } from './composition.ts';
+import { atModuleLevel } from './decorator-tools.ts';
+import type { Registration } from './tool-draft.ts';
 import { isWrapperCall } from './wrappers.ts';
 
 const TOOL_FACTORIES = new Set(['from_function', 'from_tool']);
@@ -42,6 +45,8 @@ interface FunctionRegistration {
   afterFunction: Node[];
   sdk: PythonSdk;
   style: string;
+  /** The server registered on; null for Tool factories. */
+  receiver: Node | null;
 }
 
 /**
@@ -81,7 +86,7 @@ function functionRegistration(call: Node, scope: ModuleScope): FunctionRegistrat
     const sdk = receiver ? receiverSdk(receiver, scope) : null;
     if (!sdk) return null;
     const decoratorArgs = callArguments(callee);
-    return { call: callee, args: decoratorArgs, fn: args.positional[0] ?? null, afterFunction: decoratorArgs.positional, sdk, style: `${serverClassOf(scope)}.tool` };
+    return { call: callee, args: decoratorArgs, fn: args.positional[0] ?? null, afterFunction: decoratorArgs.positional, sdk, style: `${serverClassOf(scope)}.tool`, receiver };
   }
   if (callee.type !== 'attribute') return null;
   const method = callee.childForFieldName('attribute')?.text;
@@ -91,20 +96,20 @@ function functionRegistration(call: Node, scope: ModuleScope): FunctionRegistrat
     const sdk = sdkOfImports(scope);
     if (!sdk) return null;
     const fn = args.keywords.get(method === 'from_tool' ? 'tool' : 'fn') ?? args.positional[0] ?? null;
-    return { call, args, fn, afterFunction: [], sdk, style: `Tool.${method}` };
+    return { call, args, fn, afterFunction: [], sdk, style: `Tool.${method}`, receiver: null };
   }
   if (method === 'add_tool') {
     const fn = args.keywords.get('fn') ?? args.keywords.get('tool') ?? args.positional[0] ?? null;
     if (!fn || isToolObject(fn, scope)) return null;
     const sdk = receiverSdk(receiver, scope);
-    return sdk ? { call, args, fn, afterFunction: args.positional.slice(1), sdk, style: `${serverClassOf(scope)}.add_tool` } : null;
+    return sdk ? { call, args, fn, afterFunction: args.positional.slice(1), sdk, style: `${serverClassOf(scope)}.add_tool`, receiver } : null;
   }
   if (method === 'tool' && args.positional[0] && call.parent?.type !== 'call') {
     // fastmcp: mcp.tool(fn, name=...) registers directly; a string first argument is a decorator factory.
     const first = unwrap(args.positional[0]);
     if (first.type !== 'identifier' && first.type !== 'attribute') return null;
     const sdk = receiverSdk(receiver, scope);
-    return sdk ? { call, args, fn: first, afterFunction: args.positional.slice(1), sdk, style: `${serverClassOf(scope)}.tool` } : null;
+    return sdk ? { call, args, fn: first, afterFunction: args.positional.slice(1), sdk, style: `${serverClassOf(scope)}.tool`, receiver } : null;
   }
   return null;
 }
@@ -142,6 +147,7 @@ function register(found: FunctionRegistration, scope: ModuleScope, out: FileExtr
   const nameNode = args.keywords.get('name') ?? positionalName ?? (functionName ? null : fn);
   if (!nameNode && !functionName) return;
   const loopNode = nameNode ?? fn;
+  if (loopNode && isLoopVariable(loopNode) && registersKnownList(found, loopNode, scope, out)) return;
   if ((loopNode && isLoopVariable(loopNode)) || (!functionName && nameNode && !isResolvable(nameNode, scope) && inLoop(found.call))) {
     out.dynamic.push({ file: scope.file.path, line: lineOf(found.call), reason: `${found.style} in a loop: the tool names are known only at run time (${(loopNode ?? found.call).text})` });
     return;
@@ -160,9 +166,11 @@ function register(found: FunctionRegistration, scope: ModuleScope, out: FileExtr
     sdk: found.sdk,
     style: found.style,
     formConfidence: 1,
+    receiver: found.receiver,
+    objectName: isFactory ? assignedName(found.call) : null,
+    tagsNode: args.keywords.get('tags') ?? null,
   };
-  const draft = toolDraft(registration, scope);
-  if (draft) out.tools.push(draft);
+  out.tools.push(...toolDrafts(registration, scope));
 }
 
 function isResolvable(node: Node, scope: ModuleScope): boolean {
@@ -212,4 +220,50 @@ function withSplatKeywords(call: Node, args: CallArguments, scope: ModuleScope):
     }
   }
   return args;
+}
+
+/** `delete_asset_tool = Tool.from_function(...)` at module level: the variable's name. */
+function assignedName(call: Node): string | null {
+  const assignment = call.parent?.type === 'assignment' ? call.parent : null;
+  const left = assignment?.childForFieldName('left');
+  return left?.type === 'identifier' && atModuleLevel(assignment!) ? left.text : null;
+}
+
+/**
+ * A loop over a list written in the source: Tool objects in it are counted where they are built
+ * (with the loop's conditions, see repository-index.ts); functions in it are tools named after
+ * them, declared where the list names them. False when any item is neither.
+ */
+function registersKnownList(found: FunctionRegistration, loopNode: Node, scope: ModuleScope, out: FileExtraction): boolean {
+  const items = loopItems(loopNode, scope);
+  if (!items || items.length === 0 || found.style.startsWith('Tool.')) return false;
+  const toolObjects = items.every((item) => isToolObject(item.node, scope) || importedToolObject(item.node, scope));
+  if (toolObjects) return true;
+  const functions = items.map((item) => ({ item, facts: referencedFunction(item.node, scope, new Set()) }));
+  if (functions.some(({ item, facts }) => !facts || lineOf(item.node) < 1 || !withinFile(item.node, scope))) return false;
+  for (const { item, facts } of functions) {
+    out.tools.push(...toolDrafts({
+      nameNode: null, reference: item.node, functionName: facts!.name,
+      descriptionNode: null, titleNode: null, annotationsNode: null,
+      fn: facts, inputSchema: null, line: lineOf(item.node),
+      conditions: [...conditionsOf(found.call, scope), ...combine(item.when)],
+      sdk: found.sdk, style: found.style, formConfidence: 1, receiver: found.receiver,
+    }, scope));
+  }
+  return true;
+}
+
+function withinFile(node: Node, scope: ModuleScope): boolean {
+  return node.tree === scope.root.tree;
+}
+
+/** A name imported from a module where it is assigned a `Tool.from_function(...)` (or similar). */
+function importedToolObject(node: Node, scope: ModuleScope): boolean {
+  const current = unwrap(node);
+  const binding = current.type === 'identifier' ? scope.imports.get(current.text) : undefined;
+  if (!binding?.name) return false;
+  return inImportedModule(scope, binding, (other, symbol) => {
+    const value = symbol ? other.assignments.get(symbol) : undefined;
+    return value !== undefined && isToolFactory(value);
+  }) ?? false;
 }

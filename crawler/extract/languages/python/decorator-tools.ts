@@ -4,11 +4,11 @@ import type { Node } from '../../parser.ts';
 import { conditionsOf } from './conditions.ts';
 import { evaluate, toJson } from './evaluate.ts';
 import type { ModuleScope } from './module-scope.ts';
-import { callArguments, lineOf, namedChildren, type CallArguments } from './nodes.ts';
+import { callArguments, enclosing, lineOf, namedChildren, type CallArguments } from './nodes.ts';
 import { receiverSdk, serverClassOf } from './sdk.ts';
 import { mcpVersion, titleBeforeDescription } from './sdk-version.ts';
 import { factsOf } from './function-facts.ts';
-import { toolDraft } from './tool-draft.ts';
+import { toolDrafts } from './composition.ts';
 
 /** The `.tool` decorator of a decorator node: its receiver and its call, if it is called. */
 function toolDecorator(decorator: Node): { receiver: Node; call: Node | null } | null {
@@ -69,7 +69,7 @@ export function decoratorTools(scope: ModuleScope, out: FileExtraction, within: 
       if (sdk === 'py-mcp' && afterName.length > 0 && !mcpVersion(scope)) {
         out.warnings.push({ file: scope.file.path, message: `line ${lineOf(decorator)}: positional tool() arguments mean different things before and after mcp 1.10; read as title, description` });
       }
-      const draft = toolDraft({
+      out.tools.push(...toolDrafts({
         nameNode: args.keywords.get('name') ?? nameNode ?? null,
         functionName: definition.childForFieldName('name')?.text ?? null,
         descriptionNode: args.keywords.get('description') ?? slots.description ?? null,
@@ -82,8 +82,15 @@ export function decoratorTools(scope: ModuleScope, out: FileExtraction, within: 
         sdk,
         style: `${serverClassOf(scope)}.tool`,
         formConfidence,
-      }, scope);
-      if (draft) out.tools.push(draft);
+        receiver: found.receiver,
+        objectName: atModuleLevel(decorated) ? definition.childForFieldName('name')?.text ?? null : null,
+        tagsNode: args.keywords.get('tags') ?? null,
+      }, scope));
     }
   }
+}
+
+/** True for a definition or statement outside any function or class. */
+export function atModuleLevel(node: Node): boolean {
+  return enclosing(node, ['function_definition', 'class_definition']) === null;
 }

@@ -1,6 +1,7 @@
 import { emptyExtraction, type ExtractContext, type FileExtraction, type LanguageExtractor, type SourceFile } from '../../extractor.ts';
 import type { Node } from '../../parser.ts';
 import { callTools } from './call-tools.ts';
+import { compositions } from './composition.ts';
 import { decoratorTools } from './decorator-tools.ts';
 import { buildModuleScope, type ModuleScope } from './module-scope.ts';
 import { toolObjects } from './tool-objects.ts';
@@ -51,6 +52,7 @@ function collect(scope: ModuleScope, out: FileExtraction, within: Node, depth: n
   decoratorTools(scope, out, within);
   callTools(scope, out, within);
   toolObjects(scope, out, within);
+  compositions(scope, out, within);
   wrapperCalls(scope, out, within, depth, collect);
 }
 

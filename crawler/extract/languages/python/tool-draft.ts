@@ -15,6 +15,12 @@ export interface Registration {
   nameNode: Node | null;
   /** The function expression the name derives from when `nameNode` is null (`add_tool(fn)`). */
   reference?: Node | null;
+  /** The server the tool is registered on (`mcp` of `@mcp.tool()`), for mounts and removals. */
+  receiver?: Node | null;
+  /** The module-level variable or def holding the tool object, for conditions set elsewhere. */
+  objectName?: string | null;
+  /** `tags={...}` (fastmcp), matched against `disable(tags=...)`. */
+  tagsNode?: Node | null;
   functionName: string | null;
   descriptionNode: Node | null;
   titleNode: Node | null;

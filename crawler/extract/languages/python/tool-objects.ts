@@ -6,7 +6,7 @@ import { schemaOfExpression } from './input-schema.ts';
 import type { ModuleScope } from './module-scope.ts';
 import { callArguments, dottedName, lineOf } from './nodes.ts';
 import { isSdkModule, sdkOfImports } from './sdk.ts';
-import { toolDraft } from './tool-draft.ts';
+import { toolDrafts } from './composition.ts';
 
 /**
  * True when a callee is the MCP `Tool` type: `Tool`, `types.Tool`, `mcp.types.Tool`, unless
@@ -39,7 +39,7 @@ export function toolObjects(scope: ModuleScope, out: FileExtraction, within: Nod
       continue;
     }
     const schemaNode = args.keywords.get('inputSchema') ?? args.keywords.get('input_schema');
-    const draft = toolDraft({
+    out.tools.push(...toolDrafts({
       nameNode,
       functionName: null,
       descriptionNode: args.keywords.get('description') ?? null,
@@ -52,7 +52,6 @@ export function toolObjects(scope: ModuleScope, out: FileExtraction, within: Nod
       sdk,
       style: 'Server.list_tools',
       formConfidence: 1,
-    }, scope);
-    if (draft) out.tools.push(draft);
+    }, scope));
   }
 }
