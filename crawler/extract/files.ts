@@ -10,11 +10,16 @@ const SKIPPED_DIRS = new Set([
 /** File names of tests in each language. */
 const TEST_FILE = /(\.(test|spec)\.[cm]?[jt]sx?$)|(_test\.go$)|(^test_[^/]*\.py$)|(_test\.py$)|(Tests?\.(java|kt|cs)$)|(\.d\.ts$)/;
 
+/** Folders named for specifications: tests in code, but where OpenAPI documents live too. */
+const SPEC_DIRS = new Set(['spec', 'specs']);
+const DATA_FILE = /\.(json|ya?ml)$/i;
+
 /** True when a path is test, vendored or build output, which extraction skips. */
 export function isSkippedPath(path: string): boolean {
   const parts = path.split('/');
   const name = parts[parts.length - 1];
-  if (parts.slice(0, -1).some((dir) => SKIPPED_DIRS.has(dir.toLowerCase()))) return true;
+  const skippedDir = (dir: string): boolean => SKIPPED_DIRS.has(dir) && !(SPEC_DIRS.has(dir) && DATA_FILE.test(name));
+  if (parts.slice(0, -1).some((dir) => skippedDir(dir.toLowerCase()))) return true;
   if (path.includes('src/test/')) return true;
   if (/\.min\.js$/.test(name)) return true;
   return TEST_FILE.test(name);

@@ -76,10 +76,13 @@ export async function extractRepository(tree: SourceTree, repoName: string): Pro
     }
   }
 
-  // Manifests list names a server declares; code is primary, so a name the code declared is not repeated.
+  // Manifests list names a server declares; code is primary, so a tool the code declared is not
+  // repeated, whether the manifest uses its name or a display name with the same description.
   const manifests = extractManifests(tree);
-  const declared = new Set(drafts.map((draft) => `${serverOf(servers, draft.file)?.path ?? '.'}\u0000${draft.name}`));
-  drafts.push(...manifests.tools.filter((tool) => !declared.has(`${serverOf(servers, tool.file)?.path ?? '.'}\u0000${tool.name}`)));
+  const keyOf = (file: string, part: string | null): string => `${serverOf(servers, file)?.path ?? '.'}\u0000${part}`;
+  const declared = new Set(drafts.flatMap((draft) => [keyOf(draft.file, draft.name), keyOf(draft.file, firstSentence(draft.description))]));
+  drafts.push(...manifests.tools.filter((tool) => !declared.has(keyOf(tool.file, tool.name))
+    && !(tool.description && declared.has(keyOf(tool.file, firstSentence(tool.description))))));
   dynamicDrafts.push(...manifests.dynamic);
   warnings.push(...manifests.warnings);
 
@@ -122,6 +125,12 @@ function runExtractor(
   } catch (error) {
     warnings.push({ file: file.path, message: `${extractor.id}: ${error instanceof Error ? error.message : String(error)}` });
   }
+}
+
+/** A description's first sentence, whitespace collapsed, for matching a manifest entry to code. */
+function firstSentence(description: string | null): string | null {
+  if (!description) return null;
+  return description.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s/)[0].toLowerCase();
 }
 
 function languageOfSdk(sdk: string): string {

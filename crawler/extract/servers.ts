@@ -111,33 +111,57 @@ export function detectServers(tree: SourceTree, repoName: string): Server[] {
       break;
     }
   }
-  addJavaModulesOfServers(tree, servers);
+  addModulesOfServers(tree, servers);
   return [...servers.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 
-const POM = /(^|\/)pom\.xml$/;
+/** A package of the repository: its folder and the local names it depends on or inherits from. */
+interface LocalModule {
+  root: string;
+  references: string[];
+}
+
+/** npm packages and Maven modules of the repository, by the name other modules refer to them with. */
+function localModules(tree: SourceTree): Map<string, LocalModule> {
+  const modules = new Map<string, LocalModule>();
+  for (const path of tree.paths()) {
+    if (isSkippedPath(path)) continue;
+    const text = /(^|\/)(package\.json|pom\.xml)$/.test(path) ? tree.read(path)?.toString('utf8') : undefined;
+    if (!text) continue;
+    if (path.endsWith('package.json')) {
+      let manifest: Record<string, unknown>;
+      try {
+        manifest = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      if (typeof manifest.name !== 'string' || modules.has(manifest.name)) continue;
+      const references = ['dependencies', 'devDependencies', 'peerDependencies']
+        .flatMap((field) => Object.keys((manifest[field] as Record<string, unknown> | undefined) ?? {}));
+      modules.set(manifest.name, { root: dirOf(path), references });
+    } else {
+      const own = /<artifactId>([^<]+)<\/artifactId>/.exec(text.replace(/<parent>[\s\S]*?<\/parent>/, ''))?.[1];
+      if (!own || modules.has(own)) continue;
+      const references = [...text.matchAll(/<artifactId>([^<]+)<\/artifactId>/g)].map((m) => m[1]).filter((a) => a !== own);
+      modules.set(own, { root: dirOf(path), references });
+    }
+  }
+  return modules;
+}
 
 /**
- * A Maven module that depends on (or inherits from) another module of the same repository which
- * depends on an MCP SDK is a server too: multi-module repositories share the SDK through one module.
+ * A package that depends on (or, in Maven, inherits from) another package of the same repository
+ * which depends on an MCP SDK is a server too: monorepos share the SDK through one package.
  */
-function addJavaModulesOfServers(tree: SourceTree, servers: Map<string, Server>): void {
-  const modules = new Map<string, { root: string; text: string }>();
-  for (const path of tree.paths()) {
-    if (!POM.test(path) || isSkippedPath(path)) continue;
-    const text = tree.read(path)?.toString('utf8');
-    const own = text && /<artifactId>([^<]+)<\/artifactId>/.exec(text.replace(/<parent>[\s\S]*?<\/parent>/, ''))?.[1];
-    if (text && own) modules.set(own, { root: dirOf(path), text });
-  }
+function addModulesOfServers(tree: SourceTree, servers: Map<string, Server>): void {
+  const modules = localModules(tree);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const [artifact, module] of modules) {
+    for (const [name, module] of modules) {
       if (servers.has(module.root)) continue;
-      const referenced = [...module.text.matchAll(/<artifactId>([^<]+)<\/artifactId>/g)].map((m) => m[1]).filter((a) => a !== artifact);
-      const provider = referenced.map((a) => modules.get(a)).find((m) => m && servers.has(m.root));
+      const provider = module.references.map((reference) => modules.get(reference)).find((m) => m && servers.has(m.root));
       if (!provider) continue;
-      const inherited = servers.get(provider.root)!;
-      servers.set(module.root, { ...inherited, path: module.root, name: artifact, sdkVersion: inherited.sdkVersion });
+      servers.set(module.root, { ...servers.get(provider.root)!, path: module.root, name });
       changed = true;
     }
   }

@@ -20,6 +20,16 @@ describe('MCPB manifest tools lists (MF-01)', () => {
     expect(extraction.dynamic).toEqual([expect.objectContaining({ file: 'manifest.json', reason: expect.stringContaining('tools_generated') })]);
   });
 
+  it('does not repeat a code tool that the manifest lists under a display name', async () => {
+    const extraction = await extractRepository(memoryTree('display', {
+      'package.json': JSON.stringify({ name: 'display', dependencies: { '@modelcontextprotocol/sdk': '1.20.0' } }),
+      'manifest.json': JSON.stringify({ manifest_version: '0.3', tools: [{ name: 'Resolve Library ID', description: 'Resolves a package name to a library id. Use it first.' }] }),
+      'src/index.ts': 'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nconst server = new McpServer({ name: "d", version: "1" });\n'
+        + 'server.tool("resolve-library-id", "Resolves a package name to a library id. Call it before get-docs.", async () => ({ content: [] }));\n',
+    }), 'display');
+    expect(extraction.tools.map((t) => t.name)).toEqual(['resolve-library-id']);
+  });
+
   it('warns about a manifest that is not JSON and goes on', async () => {
     const extraction = await extractRepository(memoryTree('bad', { 'manifest.json': '{"manifest_version": "0.3", "tools": [' }), 'bad');
     expect(extraction.tools).toEqual([]);

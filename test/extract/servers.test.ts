@@ -32,6 +32,19 @@ describe('finding the servers of a repository', () => {
     expect(serverOf(servers, 'jdbc/src/main/java/Tools.java')?.path).toBe('jdbc');
   });
 
+  it('counts an npm workspace package that gets the SDK through another package of the repository', () => {
+    const tree = memoryTree('workers', {
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'packages/mcp-common/package.json': JSON.stringify({ name: '@repo/mcp-common', dependencies: { '@modelcontextprotocol/sdk': '1.20.0' } }),
+      'apps/docs/package.json': JSON.stringify({ name: 'docs-app', dependencies: { '@repo/mcp-common': 'workspace:*' } }),
+      'apps/site/package.json': JSON.stringify({ name: 'site', dependencies: { react: '19.0.0' } }),
+    });
+    expect(detectServers(tree, 'acme/workers').map((s) => [s.path, s.name, s.sdk])).toEqual([
+      ['apps/docs', 'docs-app', 'ts-mcp-sdk'],
+      ['packages/mcp-common', '@repo/mcp-common', 'ts-mcp-sdk'],
+    ]);
+  });
+
   it('counts a C# project that references the SDK project instead of the package', () => {
     const tree = memoryTree('cs', {
       'samples/Weather/Weather.csproj': '<Project><ItemGroup><ProjectReference Include="..\\..\\src\\ModelContextProtocol\\ModelContextProtocol.csproj" /></ItemGroup></Project>',
@@ -39,5 +52,18 @@ describe('finding the servers of a repository', () => {
     expect(detectServers(tree, 'acme/cs')).toEqual([
       { path: 'samples/Weather', name: 'Weather', language: 'C#', sdk: 'csharp-mcp-sdk', sdkVersion: null },
     ]);
+  });
+});
+
+describe('which files extraction reads', () => {
+  it('skips tests, dependencies and build output, but reads OpenAPI documents kept in spec/', async () => {
+    const { isSkippedPath } = await import('../../crawler/extract/files.ts');
+    expect(isSkippedPath('src/index.test.ts')).toBe(true);
+    expect(isSkippedPath('node_modules/x/index.js')).toBe(true);
+    expect(isSkippedPath('dist/server.js')).toBe(true);
+    expect(isSkippedPath('spec/tools.ts')).toBe(true);
+    expect(isSkippedPath('spec/openapi.json')).toBe(false);
+    expect(isSkippedPath('specs/api.yaml')).toBe(false);
+    expect(isSkippedPath('src/server.ts')).toBe(false);
   });
 });
