@@ -55,6 +55,8 @@ export interface StandIn {
   archives: string[];
   requests: RecordedRequest[];
   inject(fault: Fault): void;
+  /** Drops every pending fault. */
+  clearFaults(): void;
   resetCounts(): void;
   close(): Promise<void>;
 }
@@ -70,6 +72,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     url: '', apiUrl: '', graphqlUrl: '', archiveUrl: '', registryUrl: '',
     counts: zeroCounts(), graphqlPoints: 0, archives: [], requests: [],
     inject: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
+    clearFaults: () => faults.splice(0, faults.length),
     resetCounts() {
       state.counts = zeroCounts();
       state.graphqlPoints = 0;
