@@ -174,3 +174,27 @@ describe('Java helpers, collection schemas and conditions', () => {
     expect(tools.get('status')!.conditions).toEqual([]);
   });
 });
+
+describe('Spring beans and modules', () => {
+  it('leaves out @McpTool methods of a Spring Boot class that is no bean (its @Service commented out)', async () => {
+    const extraction = await extractRepository(localTree(fixture('java-spring-mcp-tool-unregistered-bean')), 'providers');
+    expect(extraction.tools.map((tool) => [tool.name, tool.description])).toEqual([['ping', 'Answers pong']]);
+  });
+
+  it('judges Spring AI @Tool wiring per build module, not per repository', async () => {
+    const tool = (name: string) => `import org.springframework.ai.tool.annotation.Tool;\nclass ${name} { @Tool(description = "d") String ${name.toLowerCase()}() { return ""; } }`;
+    const extraction = await extractRepository(
+      memoryTree('examples', {
+        'mcp-server/pom.xml': '<project><artifactId>spring-ai-starter-mcp-server</artifactId></project>',
+        'mcp-server/src/main/java/Weather.java': `${tool('Weather')}\nclass Config { Object p = MethodToolCallbackProvider.builder(); }`,
+        'chat-app/pom.xml': '<project><artifactId>spring-ai-starter-model-openai</artifactId></project>',
+        'chat-app/src/main/java/Clock.java': tool('Clock'),
+      }),
+      'examples',
+    );
+    expect(extraction.tools.map((found) => [found.name, found.confidence])).toEqual([
+      ['clock', 0.5],
+      ['weather', 0.95],
+    ]);
+  });
+});

@@ -3,11 +3,12 @@ import type { Node } from '../../parser.ts';
 import type { JavaEvaluator } from './evaluate.ts';
 import type { AnnotationFramework } from './frameworks.ts';
 import { conditionsOf } from './conditions.ts';
-import { ANNOTATION_FRAMEWORKS } from './frameworks.ts';
+import { ANNOTATION_FRAMEWORKS, SPRING_MCP_TOOL } from './frameworks.ts';
 import { isHint, toolAnnotations, type DeclaredAnnotations } from './hints.ts';
 import { resolveType, type Imports } from './imports.ts';
 import { methodSchema } from './schema.ts';
-import { annotationArguments, annotationName, annotationsOf, declarationsAround, descendantsOfType, line } from './syntax.ts';
+import { SPRING_STEREOTYPES } from './spring-wiring.ts';
+import { annotationArguments, annotationName, annotationsOf, declarationsAround, descendantsOfType, enclosingType, line, simpleName } from './syntax.ts';
 
 export interface AnnotatedToolsInput {
   path: string;
@@ -16,6 +17,9 @@ export interface AnnotatedToolsInput {
   evaluator: JavaEvaluator;
   /** Confidence of Spring AI `@Tool` methods, which are MCP tools only when wired to an MCP server. */
   springToolConfidence: () => number;
+  /** Whether code outside the class names it (a bean made by an `@Bean` method, `new X()`...). */
+  isMentionedElsewhere: (className: string, outsideClass: string) => boolean;
+  isSpringBoot: () => boolean;
 }
 
 /** Tools declared by annotating methods: Quarkus `@Tool`, Spring AI `@Tool`, `@McpTool`. */
@@ -24,10 +28,25 @@ export function annotatedTools(input: AnnotatedToolsInput): ToolDraft[] {
   for (const method of descendantsOfType(input.root, ['method_declaration'])) {
     for (const annotation of annotationsOf(method)) {
       const framework = frameworkOf(annotation, input.imports);
-      if (framework) tools.push(toolOf(method, annotation, framework, input));
+      if (framework && reachesServer(method, framework, input)) tools.push(toolOf(method, annotation, framework, input));
     }
   }
   return tools;
+}
+
+/**
+ * Spring Boot's annotation scanner finds `@McpTool` methods on beans only: in a Spring Boot module, a
+ * class without a stereotype that no other code names (its `@Service` commented out) is not one.
+ */
+function reachesServer(method: Node, framework: AnnotationFramework, input: AnnotatedToolsInput): boolean {
+  if (framework !== SPRING_MCP_TOOL) return true;
+  const type = enclosingType(method);
+  if (!type) return true;
+  if (annotationsOf(type).some((annotation) => SPRING_STEREOTYPES.has(simpleName(annotationName(annotation))))) return true;
+  const name = type.childForFieldName('name')?.text;
+  if (!name || !input.isSpringBoot()) return true;
+  const outside = input.root.text.slice(0, type.startIndex) + input.root.text.slice(type.endIndex);
+  return input.isMentionedElsewhere(name, outside.replace(/^\s*import\s.*$/gm, ''));
 }
 
 function frameworkOf(annotation: Node, imports: Imports): AnnotationFramework | null {

@@ -4,7 +4,7 @@ import { annotatedTools } from './annotated-tools.ts';
 import { javaEvaluator } from './evaluate.ts';
 import { readImports } from './imports.ts';
 import { sdkTools } from './sdk-tools.ts';
-import { springToolConfidence } from './spring-wiring.ts';
+import { isMentionedElsewhere, isSpringBootModule, springToolConfidence } from './spring-wiring.ts';
 
 /** Java MCP servers: Quarkus and Spring AI annotations, and the MCP Java SDK's `Tool` values. */
 export const javaExtractor: LanguageExtractor = {
@@ -17,7 +17,12 @@ export const javaExtractor: LanguageExtractor = {
     const evaluator = javaEvaluator(file.path, root, imports, context);
     const input = { path: file.path, root, imports, evaluator };
     const tools = [
-      ...annotatedTools({ ...input, springToolConfidence: () => springToolConfidence(context.tree) }),
+      ...annotatedTools({
+        ...input,
+        springToolConfidence: () => springToolConfidence(context.tree, file.path),
+        isMentionedElsewhere: (className, outsideClass) => isMentionedElsewhere(context.tree, file.path, className, outsideClass),
+        isSpringBoot: () => isSpringBootModule(context.tree, file.path),
+      }),
       ...sdkTools(input),
     ];
     return { tools, dynamic: [], warnings: [] };
