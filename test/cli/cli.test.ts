@@ -99,6 +99,33 @@ describe('the mcp-risk command line', () => {
   });
 });
 
+describe('classifying a server with a poisoned description', () => {
+  it('flags the poisoned tool with its evidence and still classifies every tool', async () => {
+    const run = await cli(['classify', join(ROOT, 'data', 'samples', 'poisoned-weather-python'), '--json']);
+    expect(run.code).toBe(0);
+    const tools = JSON.parse(run.stdout).servers.flatMap((s: { tools: unknown[] }) => s.tools) as {
+      name: string; risk: string; category: string; rules: string[]; findings: { rule: string; evidence: { quote: string }[] }[];
+    }[];
+    expect(tools.length).toBeGreaterThanOrEqual(3);
+    for (const tool of tools) {
+      expect(['low', 'medium', 'high', 'critical']).toContain(tool.risk);
+      expect(tool.category).not.toBe('');
+    }
+    const poisoned = tools.filter((t) => t.rules.includes('hasPoisonedDescription'));
+    expect(poisoned).toHaveLength(1);
+    const evidence = poisoned[0].findings.find((f) => f.rule === 'hasPoisonedDescription')!.evidence.map((e) => e.quote).join(' ');
+    expect(evidence).toMatch(/ssh|IMPORTANT/i);
+    expect(['high', 'critical']).toContain(poisoned[0].risk);
+  });
+
+  it('gives byte-identical output for the same input', async () => {
+    const path = join(ROOT, 'data', 'samples', 'notes-ts-registertool');
+    const [a, b] = await Promise.all([cli(['classify', path, '--json']), cli(['classify', path, '--json'])]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
+
 describe('exporting and looking up the catalog', () => {
   let dir: string;
   let db: string;
