@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceSpec } from '../../crawler/discover/source.ts';
 import { runCrawl } from '../../crawler/pipeline/crawl.ts';
+import { mergeCatalogs } from '../../crawler/store/merge-catalogs.ts';
+import { openCatalog } from '../../crawler/store/open.ts';
 import type { Catalog } from '../../crawler/store/open.ts';
 import type { Fault } from '../github-stand-in/server.ts';
 import { catalogRows, fixtureWorld, harness, health, type Harness } from './helpers.ts';
@@ -167,5 +169,22 @@ describe('crawling the GitHub stand-in', () => {
 
     const names = shards.flatMap((db) => repositories(db).map((r) => r.full_name)).sort();
     expect(names).toEqual(['acme/mcp-monorepo', 'acme/weather-mcp', 'listed/only-in-list', 'pyco/files-mcp']);
+    expect(shards.every((db) => repositories(db).length > 0)).toBe(true);
+
+    for (const db of shards) db.close();
+    const merged = join(h.dir, 'merged.sqlite');
+    const result = mergeCatalogs([1, 2].map((i) => join(h.dir, `shard-${i}.sqlite`)), merged);
+    const whole = h.db('whole.sqlite');
+    await runCrawl(whole, { sources: SOURCES, github: h.client() });
+
+    const db = openCatalog(merged);
+    expect(result.repositories).toBe(4);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(health(db)).toEqual({ integrity: 'ok', duplicates: 0 });
+    const strip = (rows: string[]): string[] => rows.map((r) => JSON.stringify({ ...JSON.parse(r), run_id: 0, first_seen_run: 0, changed_run: 0 })).sort();
+    for (const table of ['repositories', 'servers', 'tools', 'classifications', 'findings', 'tool_policies']) {
+      expect(strip(catalogRows(db)[table] ?? []), table).toEqual(strip(catalogRows(whole)[table] ?? []));
+    }
+    db.close();
   });
 });
