@@ -4,7 +4,7 @@ import { z } from 'zod';
  * A Claude Code permission rule for an MCP tool: `mcp__<server>`, `mcp__<server>__*` or
  * `mcp__<server>__<tool>` (docs.anthropic.com, Claude Code settings, "Permission rules").
  */
-const McpPermissionRule = z.string().regex(/^mcp__[A-Za-z0-9_-]+(__\S+)?$/, 'expected mcp__<server>__<tool>');
+const McpPermissionRule = z.string().regex(/^mcp__[A-Za-z0-9_-]+(__([A-Za-z0-9_-]+|\*))?$/, 'expected mcp__<server>__<tool>');
 
 /** The `.claude/settings.json` fragment we emit: only `permissions.deny`. */
 export const ClaudeCodeSettings = z.object({

@@ -1,3 +1,4 @@
+import { claudeCodeToolName } from './clients.ts';
 import { readPolicy, type PolicyFormat } from './formats.ts';
 import { desugar, splitState, type InterceptCondition, type InterceptRule, type InterceptYaml } from './intercept-schema.ts';
 import { re2ToJs } from './regex.ts';
@@ -204,8 +205,10 @@ function deny(reason: string): Decision {
  * registered it, which the call does not: `mcp__<any server>__<tool>`, `mcp__<server>__*` and
  * `mcp__<server>` all match.
  */
-function deniesTool(rule: string, toolName: string): boolean {
+function deniesTool(rule: string, callName: string): boolean {
   if (!rule.startsWith('mcp__')) return false;
+  // The call carries the tool's own name; the rule carries it cleaned as Claude Code does.
+  const toolName = claudeCodeToolName('', callName).slice('mcp____'.length);
   const rest = rule.slice(5);
   const separator = rest.indexOf('__');
   if (separator < 0) return true;

@@ -26,6 +26,7 @@ export const CASES: { label: string; tool: Tool; classification: Classification 
   { label: 'a payment link with unit_amount and a currency enum', tool: tool('create_payment_link', { unit_amount: { type: 'integer' }, currency: { type: 'string', enum: ['usd', 'eur'] } }, ['unit_amount', 'currency']), classification: classified('medium', { category: 'financial', tags: ['payments'], rules: ['createsPayableObject'] }) },
   { label: 'a billing change with an amount but a dotted name', tool: tool('invoices.create', { amount: { type: 'number' } }, ['amount']), classification: classified('high', { category: 'financial', tags: ['payments'], rules: ['changesBilling'] }) },
   { label: 'a tool whose schema could not be read', tool: tool('query', null), classification: classified('high', { category: 'execute', tags: ['database'], rules: ['runsSqlQuery'] }) },
+  { label: 'a critical tool with a hostile name', tool: tool('</textarea><svg onload=alert(1)> "x": 1', { 'a b': { type: 'string' } }, ['a b']), classification: classified('critical') },
   { label: 'a critical shell tool', tool: tool('execute_command', { command: { type: 'string' } }, ['command']), classification: classified('critical', { category: 'execute', tags: ['shell'], rules: ['runsShellCommand'] }) },
   { label: 'a critical refund with an amount', tool: tool('create_refund', { amount: { type: 'integer' }, charge: { type: 'string' } }, ['charge']), classification: classified('critical', { category: 'financial', tags: ['payments'], rules: ['movesMoney'] }) },
 ];

@@ -41,6 +41,12 @@ describe('toolPolicies', () => {
     expect(text).not.toContain('args.');
   });
 
+  it('writes Claude Code keys a model API accepts, even for hostile tool names', () => {
+    const texts = toolPolicies(tool('</textarea><svg onload=alert(1)>', null), classified('critical'), 'my server');
+    expect(JSON.parse(texts['claude-code'])).toEqual({ permissions: { deny: ['mcp__my_server____textarea__svg_onload_alert_1__'] } });
+    expect(texts.codex).toBe('[mcp_servers."my server"]\ndisabled_tools = ["</textarea><svg onload=alert(1)>"]\n');
+  });
+
   it('leaves counters out for a dotted tool name and says why in a comment', () => {
     const c = CASES.find((x) => x.label.includes('dotted'))!;
     const text = toolPolicies(c.tool, c.classification)['intercept-yaml'];
@@ -63,8 +69,9 @@ describe('serverPolicies', () => {
   it('combines every tool of a server, each format valid', () => {
     const texts = serverPolicies('kitchen-sink', all);
     for (const format of POLICY_FORMATS) expect(() => readPolicy(format, texts[format])).not.toThrow();
-    expect(JSON.parse(texts['policy-json']).hide).toEqual(['create_refund', 'execute_command']);
-    expect(readCodexToml(texts.codex)).toEqual({ mcp_servers: { 'kitchen-sink': { disabled_tools: ['create_refund', 'execute_command'] } } });
+    const hidden = ['</textarea><svg onload=alert(1)> "x": 1', 'create_refund', 'execute_command'];
+    expect(JSON.parse(texts['policy-json']).hide).toEqual(hidden);
+    expect(readCodexToml(texts.codex)).toEqual({ mcp_servers: { 'kitchen-sink': { disabled_tools: hidden } } });
   });
 
   it('does not depend on the order the tools come in', () => {
