@@ -118,11 +118,16 @@ describe('Rust: legacy #[tool(tool_box)] (RS-05)', () => {
 });
 
 describe('Rust: Tool::new (RS-06)', () => {
-  it('reads constructors inside vec![], resolving a const name, and records a computed name as dynamic', async () => {
+  it('reads constructors inside vec![], resolving a const name and a format!() description in part, and records a computed name as dynamic', async () => {
     const extraction = await extractionOf('rs-tool-new');
     const tools = new Map(extraction.tools.map((tool) => [tool.name, tool]));
     expect([...tools.keys()]).toEqual(['execute', 'introspect']);
-    expect(tools.get('execute')).toMatchObject({ style: 'rmcp Tool::new', line: 15, description: null, descriptionResolved: 'none' });
+    expect(tools.get('execute')).toMatchObject({
+      style: 'rmcp Tool::new',
+      line: 15,
+      description: 'Execute a GraphQL operation. ${description_hint}',
+      descriptionResolved: 'partial',
+    });
     expect(tools.get('execute')!.inputSchema).toEqual({
       type: 'object',
       properties: { query: { type: 'string', description: 'The GraphQL operation' } },

@@ -85,7 +85,21 @@ function evaluateCall(call: GoSyntax, pkg: GoPackage, depth: number): StringValu
     return inner.complete ? { ...inner, text: inner.text.trim() } : inner;
   }
   if (receiver === 'strings' && name === 'Join' && args.length === 2) return joinCall(args, pkg, depth);
+  if (args.length === 0) return getterResult(call, receiver, name, pkg, depth);
   return unknown(call);
+}
+
+/**
+ * A repository function without parameters, such as `defaults.ToolsetName()`: what its final
+ * `return` gives, the value unless a build overrides it. Followed like a constant.
+ */
+function getterResult(call: GoSyntax, receiver: string, name: string, pkg: GoPackage, depth: number): StringValue {
+  const dir = receiver ? pkg.importDirs.get(receiver) : undefined;
+  const owner = !receiver ? pkg : dir !== undefined ? pkg.packageAt?.(dir) : undefined;
+  const result = owner?.functions.get(name)?.result;
+  if (!owner || !result) return unknown(call);
+  const value = evaluateString(result, owner, depth + 1);
+  return value.known ? { ...value, viaConstant: true } : unknown(call);
 }
 
 /** `"TOOL_X_DESCRIPTION"`, or a key built at run time: `"TOOL_" + strings.ToUpper(name) + "_DESCRIPTION"`. */

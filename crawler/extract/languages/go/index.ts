@@ -8,6 +8,7 @@ import { readMark3labsTool, schemaFromBuilders } from './mark3labs.ts';
 import { moduleSdk, type GoSdk } from './module-sdk.ts';
 import { localPackageDirs } from './local-imports.ts';
 import { packageIn, packageOf, type GoPackage } from './package-index.ts';
+import { withLocals } from './locals.ts';
 import { readMetoroTool } from './metoro.ts';
 import { conditionsOf, handlerInputType, handlerParameterTypes, handlerSpan, registrationOf } from './registration.ts';
 import { schemaOfStruct } from './struct-schema.ts';
@@ -99,7 +100,7 @@ function extractNewTool(call: Node, scope: FileScope): void {
     };
   };
   const registration = registrationOf(call);
-  const found = read(scope.pkg);
+  const found = read(withLocals(scope.pkg, call));
   if (found) emit(scope, call, found, read, registration?.args ?? []);
 }
 
@@ -118,7 +119,7 @@ function extractRegisterTool(call: Node, scope: FileScope): void {
     handler: handlerSpan(handler, scope.file.path, scope.pkg, scope.imported),
     confidence: 1,
   });
-  emit(scope, call, read(scope.pkg), read, []);
+  emit(scope, call, read(withLocals(scope.pkg, call)), read, []);
 }
 
 /** The type of an elided element literal: `[]api.Tool{{...}}` or `map[string]*mcp.Tool{"x": {...}}`. */
@@ -172,7 +173,7 @@ function extractLiteral(literal: Node, type: Node, body: Node, scope: FileScope,
       confidence: sdkTool ? 1 : 0.7,
     };
   };
-  const found = read(scope.pkg);
+  const found = read(withLocals(scope.pkg, literal));
   if (found) emit(scope, literal, found, read, registration?.args ?? []);
 }
 

@@ -1,6 +1,7 @@
 import type { ExtractContext, SourceFile } from '../../extractor.ts';
 import { isSkippedPath } from '../../files.ts';
 import type { Node } from '../../parser.ts';
+import { localPackageDirs } from './local-imports.ts';
 import { freeze, type GoSyntax } from './syntax.ts';
 
 /** A function or method declared in a package: where it is, and its parameters. */
@@ -9,6 +10,8 @@ export interface GoFunction {
   line: number;
   endLine: number;
   parameters: GoSyntax | undefined;
+  /** For a function without parameters: what its final `return` gives (the default path of a getter). */
+  result?: GoSyntax;
 }
 
 /** What the files of one Go package declare at top level, kept across files of the same directory. */
@@ -17,6 +20,10 @@ export interface GoPackage {
   structs: Map<string, GoSyntax>;
   functions: Map<string, GoFunction>;
   methods: Map<string, GoFunction[]>;
+  /** The directories of the repository packages the package's files import, by local name. */
+  importDirs: Map<string, string>;
+  /** Reads another package of the repository (set when the index is built). */
+  packageAt?: (dir: string) => GoPackage;
 }
 
 // One index per directory and repository run: every file of a package consults the same one.
@@ -38,7 +45,7 @@ function packageName(root: Node): string {
 }
 
 function emptyPackage(): GoPackage {
-  return { constants: new Map(), structs: new Map(), functions: new Map(), methods: new Map() };
+  return { constants: new Map(), structs: new Map(), functions: new Map(), methods: new Map(), importDirs: new Map() };
 }
 
 function cacheOf(context: ExtractContext): Map<string, GoPackage> {
@@ -61,12 +68,13 @@ export function packageOf(file: SourceFile, root: Node, context: ExtractContext)
   const cached = byDir.get(dir);
   if (cached) return cached;
   const index = emptyPackage();
+  index.packageAt = (other) => packageIn(other, context);
   const name = packageName(root);
-  addDeclarations(index, root, file.path);
+  addDeclarations(index, root, file.path, context);
   for (const sibling of goFilesIn(dir, context)) {
     if (sibling === file.path) continue;
     context.parseFile(sibling, (siblingRoot) => {
-      if (packageName(siblingRoot) === name) addDeclarations(index, siblingRoot, sibling);
+      if (packageName(siblingRoot) === name) addDeclarations(index, siblingRoot, sibling, context);
     });
   }
   byDir.set(dir, index);
@@ -79,18 +87,22 @@ export function packageIn(dir: string, context: ExtractContext): GoPackage {
   const cached = byDir.get(dir);
   if (cached) return cached;
   const index = emptyPackage();
+  index.packageAt = (other) => packageIn(other, context);
+  // Set before reading, so packages that import each other do not loop.
+  byDir.set(dir, index);
   let name: string | null = null;
   for (const path of goFilesIn(dir, context)) {
     context.parseFile(path, (root) => {
       name ??= packageName(root);
-      if (packageName(root) === name) addDeclarations(index, root, path);
+      if (packageName(root) === name) addDeclarations(index, root, path, context);
     });
   }
   byDir.set(dir, index);
   return index;
 }
 
-function addDeclarations(index: GoPackage, root: Node, path: string): void {
+function addDeclarations(index: GoPackage, root: Node, path: string, context: ExtractContext): void {
+  for (const [local, dir] of localPackageDirs(path, root, context)) if (!index.importDirs.has(local)) index.importDirs.set(local, dir);
   for (const declaration of root.namedChildren) {
     if (!declaration) continue;
     switch (declaration.type) {
@@ -136,10 +148,18 @@ function addValues(index: GoPackage, declaration: Node): void {
 
 function functionOf(declaration: Node, path: string): GoFunction {
   const parameters = declaration.childForFieldName('parameters');
-  return {
+  const fn: GoFunction = {
     file: path,
     line: declaration.startPosition.row + 1,
     endLine: declaration.endPosition.row + 1,
     parameters: parameters ? freeze(parameters) : undefined,
   };
+  const body = declaration.childForFieldName('body');
+  const list = body?.namedChildren.find((n) => n?.type === 'statement_list') ?? body;
+  const statements = list?.namedChildren.filter((n) => n && n.type !== 'comment') ?? [];
+  const last = statements[statements.length - 1];
+  const returned = last?.type === 'return_statement' ? last.namedChildren[0] : null;
+  const values = returned?.type === 'expression_list' ? returned.namedChildren : returned ? [returned] : [];
+  if (parameters?.namedChildren.length === 0 && values.length === 1 && values[0]) fn.result = freeze(values[0]);
+  return fn;
 }

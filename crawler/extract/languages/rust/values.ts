@@ -72,7 +72,9 @@ export function stringFromExpression(node: Node, scope: RustScope, depth = 0): R
     case 'scoped_identifier': {
       const name = node.text.slice(node.text.lastIndexOf(':') + 1);
       const value = scope.constants.get(name);
-      return value ? { ...stringFromExpression(value, scope, depth + 1), viaConstant: true } : unknown(node.text);
+      if (value) return { ...stringFromExpression(value, scope, depth + 1), viaConstant: true };
+      const local = node.type === 'identifier' ? letValue(node) : null;
+      return local ? stringFromExpression(local, scope, depth + 1) : unknown(node.text);
     }
     case 'macro_invocation': {
       const name = node.childForFieldName('macro')?.text ?? '';
@@ -95,12 +97,26 @@ export function stringFromExpression(node: Node, scope: RustScope, depth = 0): R
 function conversion(call: Node, scope: RustScope, depth: number): RustString {
   const fn = call.childForFieldName('function');
   const args = call.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
-  if (fn?.type === 'field_expression' && args.length === 0 && /^(into|to_string|to_owned)$/.test(fn.childForFieldName('field')?.text ?? '')) {
+  if (fn?.type === 'field_expression' && args.length === 0 && /^(into|to_string|to_owned|into_owned)$/.test(fn.childForFieldName('field')?.text ?? '')) {
     const value = fn.childForFieldName('value');
     return value ? stringFromExpression(value, scope, depth + 1) : unknown(call.text);
   }
   if (fn && /(String::from|Cow::Borrowed|Cow::from)$/.test(fn.text) && args.length === 1) return stringFromExpression(args[0], scope, depth + 1);
+  // A helper that decorates a text, `append_description_hint("Execute ...", hint)`: the text is
+  // known, what the helper adds is not.
+  const first = args[0] ? stringFromExpression(args[0], scope, depth + 1) : null;
+  if (first?.known) return join([first, unknown(`${fn?.text ?? ''}(...)`)]);
   return unknown(call.text);
+}
+
+/** The value of `let name = value;` in the enclosing function, when bound once before `use`. */
+function letValue(use: Node): Node | null {
+  let fn: Node | null = use.parent;
+  while (fn && fn.type !== 'function_item' && fn.type !== 'closure_expression') fn = fn.parent;
+  if (!fn) return null;
+  const bindings = fn.descendantsOfType('let_declaration').filter((d) => d?.childForFieldName('pattern')?.text.replace(/^mut\s+/, '') === use.text);
+  if (bindings.length !== 1 || !bindings[0] || bindings[0].endIndex > use.startIndex) return null;
+  return bindings[0].childForFieldName('value');
 }
 
 function macroString(name: string, tree: Node, scope: RustScope, depth: number, source: string): RustString {
@@ -111,7 +127,32 @@ function macroString(name: string, tree: Node, scope: RustScope, depth: number, 
     const text = path.complete ? scope.context.readText(relativeTo(scope.file.path, path.text)) : null;
     return text === null ? unknown(source) : literal(text);
   }
+  if (name === 'format' && groups.length >= 1) return formatString(groups, scope, depth, source);
   return unknown(source);
+}
+
+/** `format!("text {} more", x)`: the literal text, each placeholder kept as the argument's source. */
+function formatString(groups: Node[][], scope: RustScope, depth: number, source: string): RustString {
+  const template = stringFromTokens(groups[0], scope, depth + 1);
+  if (!template.complete) return unknown(source);
+  const args = groups.slice(1);
+  let next = 0;
+  const parts: RustString[] = [];
+  let last = 0;
+  for (const match of template.text.matchAll(/\{\{|\}\}|\{([^{}]*)\}/g)) {
+    parts.push(literal(template.text.slice(last, match.index)));
+    last = match.index + match[0].length;
+    if (match[0] === '{{' || match[0] === '}}') {
+      parts.push(literal(match[0][0]));
+      continue;
+    }
+    const named = match[1].split(':')[0];
+    const arg = named && !/^\d+$/.test(named) ? null : args[named ? Number(named) : next++];
+    const value = arg ? stringFromTokens(arg, scope, depth + 1) : unknown(named || '?');
+    parts.push(value);
+  }
+  parts.push(literal(template.text.slice(last)));
+  return join(parts);
 }
 
 /** The comma-separated token groups inside a token tree's delimiters. */
