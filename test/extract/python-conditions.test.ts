@@ -43,6 +43,18 @@ describe('Python registrations behind conditions', () => {
   });
 });
 
+describe('Python constants reassigned in branches', () => {
+  it('lists one variant per value of a name constant, each under the branch that assigns it', async () => {
+    const { tools } = await extract('py-constant-reassigned');
+    expect(tools.map((tool) => [tool.name, tool.line, tool.conditions])).toEqual([
+      ['legacy_search', 18, [{ kind: 'env', expr: 'os.environ.get("LEGACY_NAMES")' }]],
+      ['search', 18, [{ kind: 'env', expr: 'not (os.environ.get("LEGACY_NAMES"))' }]],
+      ['parse', 24, [{ kind: 'branch', expr: 'except ImportError' }]],
+      ['parse_fast', 24, [{ kind: 'branch', expr: 'not (except ImportError)' }]],
+    ]);
+  });
+});
+
 describe('Python servers composed from other servers', () => {
   it('prefixes the tools of a server mounted under a literal prefix, and records a mounted proxy as composed', async () => {
     const { tools, dynamic } = await extract('py-mount-prefix');

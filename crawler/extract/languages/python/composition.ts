@@ -1,9 +1,10 @@
 import type { Condition } from '../../../model/index.ts';
 import type { FileExtraction, ToolDraft } from '../../extractor.ts';
 import type { Node } from '../../parser.ts';
-import { bindingOf, evaluate } from './evaluate.ts';
+import { conditionsOf } from './conditions.ts';
+import { bindingOf, evaluate, localBinding } from './evaluate.ts';
 import type { ModuleScope } from './module-scope.ts';
-import { lineOf, unwrap } from './nodes.ts';
+import { enclosing, lineOf, unwrap } from './nodes.ts';
 import { mountParts, repositoryIndex, serverKey, strings, toolKeyOf } from './repository-index.ts';
 import { receiverSdk } from './sdk.ts';
 import { toolDraft, type Registration } from './tool-draft.ts';
@@ -14,6 +15,10 @@ import { toolDraft, type Registration } from './tool-draft.ts';
  * marked `disabled` where `remove_tool`, `disable(names=/tags=)` or `tool.disable()` hide it.
  */
 export function toolDrafts(registration: Registration, scope: ModuleScope): ToolDraft[] {
+  const variants = nameAlternatives(registration.nameNode, scope);
+  if (variants) {
+    return variants.flatMap((variant) => toolDrafts({ ...registration, nameNode: variant.value, conditions: [...registration.conditions, ...variant.conditions] }, scope));
+  }
   const draft = toolDraft(registration, scope);
   if (!draft) return [];
   const index = repositoryIndex(scope);
@@ -60,4 +65,46 @@ function definedHere(server: Node, scope: ModuleScope): boolean {
   if (value) return !PROXIES.test(value.text) && /\b(FastMCP|MCPServer)\s*\(/.test(value.text);
   // An imported server object is built in the module it comes from.
   return current.type === 'identifier' && scope.imports.has(current.text);
+}
+
+/**
+ * `NAME = "a"` then `if FLAG: NAME = "b"` (or if/else, try/except): one value per assignment,
+ * each with its branch; the unconditional one holds when no override applies. Null when the
+ * name has a single value.
+ */
+function nameAlternatives(nameNode: Node | null, scope: ModuleScope): { value: Node; conditions: Condition[] }[] | null {
+  const current = nameNode ? unwrap(nameNode) : null;
+  if (current?.type !== 'identifier') return null;
+  const local = localBinding(current);
+  if (local === 'parameter') return null;
+  const values = local ? localAssignments(current) : scope.allAssignments.get(current.text) ?? [];
+  const distinct = new Set(values.map((value) => value.text));
+  if (values.length < 2 || distinct.size < 2) return null;
+  const around = conditionsOf(current, scope).length;
+  const guarded = values.map((value) => ({ value, conditions: conditionsOf(value, scope).slice(local ? around : 0) }));
+  const overrides = guarded.filter((variant) => variant.conditions.length > 0);
+  return guarded.map((variant) => {
+    if (variant.conditions.length > 0 || overrides.length === 0) return variant;
+    const negated: Condition[] = overrides.map((override) => ({
+      kind: override.conditions[override.conditions.length - 1].kind,
+      expr: `not (${override.conditions.map((condition) => condition.expr).join(' and ')})`,
+    }));
+    return { value: variant.value, conditions: negated };
+  }).filter((variant, index, all) => all.findIndex((other) => other.value.text === variant.value.text && sameConditions(other.conditions, variant.conditions)) === index);
+}
+
+/** Assignments of a local name in its function before the use. */
+function localAssignments(identifier: Node): Node[] {
+  const fn = enclosing(identifier, ['function_definition']);
+  const values: Node[] = [];
+  for (const assignment of fn?.descendantsOfType('assignment') ?? []) {
+    const left = assignment?.childForFieldName('left');
+    const right = assignment?.childForFieldName('right');
+    if (assignment && right && left?.type === 'identifier' && left.text === identifier.text && assignment.startIndex < identifier.startIndex) values.push(right);
+  }
+  return values;
+}
+
+function sameConditions(a: Condition[], b: Condition[]): boolean {
+  return a.length === b.length && a.every((condition, index) => condition.kind === b[index].kind && condition.expr === b[index].expr);
 }

@@ -30,6 +30,11 @@ export function conditionsOf(node: Node, scope: ModuleScope): Condition[] {
     } else if (parent.type === 'elif_clause' && parent.childForFieldName('consequence')?.equals(child)) {
       test = parent.childForFieldName('condition');
       expr = test?.text ?? null;
+    } else if (parent.type === 'except_clause') {
+      // `except ImportError:` fallbacks hold only when the `try` body failed.
+      const caught = namedChildren(parent).find((part) => part.type !== 'block' && part.type !== 'comment');
+      conditions.unshift({ kind: 'branch', expr: `except ${caught?.text ?? ''}`.trim() });
+      continue;
     } else if (parent.type === 'else_clause' && parent.parent?.type === 'if_statement') {
       test = parent.parent.childForFieldName('condition');
       expr = test ? `not (${test.text})` : null;

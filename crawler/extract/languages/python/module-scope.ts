@@ -29,6 +29,8 @@ export interface ModuleScope {
   context: ExtractContext | null;
   /** Value node of the first module-level assignment of each name. */
   assignments: Map<string, Node>;
+  /** Every module-level assignment of each name, in source order (constants reassigned in branches). */
+  allAssignments: Map<string, Node[]>;
   classes: Map<string, Node>;
   functions: Map<string, Node>;
   imports: Map<string, ImportBinding>;
@@ -46,7 +48,7 @@ const MODULE_LEVEL_BLOCKS = new Set(['if_statement', 'elif_clause', 'else_clause
 export function buildModuleScope(file: SourceFile, root: Node, context: ExtractContext | null, hops = 0): ModuleScope {
   const scope: ModuleScope = {
     file, root, context, hops,
-    assignments: new Map(), classes: new Map(), functions: new Map(), imports: new Map(), wrappers: [],
+    assignments: new Map(), allAssignments: new Map(), classes: new Map(), functions: new Map(), imports: new Map(), wrappers: [],
   };
   collectStatements(root, scope);
   for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
@@ -69,7 +71,10 @@ function collectStatements(container: Node, scope: ModuleScope): void {
       if (assignment?.type !== 'assignment') continue;
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
-      if (left?.type === 'identifier' && right && !scope.assignments.has(left.text)) scope.assignments.set(left.text, right);
+      if (left?.type !== 'identifier' || !right) continue;
+      if (!scope.assignments.has(left.text)) scope.assignments.set(left.text, right);
+      const known = scope.allAssignments.get(left.text) ?? [];
+      if (!known.some((value) => value.startIndex === right.startIndex)) scope.allAssignments.set(left.text, [...known, right]);
     } else if (MODULE_LEVEL_BLOCKS.has(statement.type)) {
       collectStatements(statement, scope);
       for (const field of ['consequence', 'alternative', 'body']) {
