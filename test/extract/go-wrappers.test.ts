@@ -110,3 +110,11 @@ describe('Go: a dot-imported mcp-go package', () => {
     expect(ping.inputSchema).toEqual({ type: 'object', properties: { message: { type: 'string' } }, required: ['message'] });
   });
 });
+
+describe('Go: a name from a local variable and a getter of another package', () => {
+  it('follows name := defaults.ToolsetName() + "_get_logs" to the getter’s default', async () => {
+    const { extraction, tools } = await extract('go-local-name-getter');
+    expect(extraction.dynamic).toEqual([]);
+    expect(tools.get('mesh_get_logs')).toMatchObject({ nameResolved: true, file: 'pkg/tools/logs.go', line: 12, confidence: 0.95 });
+  });
+});
