@@ -81,6 +81,7 @@ describe('storing crawls', () => {
     // The folder disappears between discovery and fetch: the crawl of that repository fails.
     const summary = await runCrawl(db, {
       sources: [{ kind: 'dir', path: repos() }],
+      concurrency: 1,
       onProgress: (done) => {
         if (done === 1) rmSync(join(repos(), 'notes'), { recursive: true });
       },
