@@ -19,7 +19,8 @@ const PER_PAGE = 100;
 /** The first MCP servers appeared late 2024; nothing older is searched on a full run. */
 const EPOCH = Date.UTC(2024, 0, 1);
 
-const stamp = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+// `Z`, not `+00:00`: octokit sends a `+` in `q` as a space.
+const stamp = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * Pages through one query over a `created:` window, halving the window while it holds more than 1,000

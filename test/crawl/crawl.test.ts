@@ -13,7 +13,7 @@ const SOURCES: SourceSpec[] = [{ kind: 'registry' }, { kind: 'github' }, { kind:
 function world() {
   const w = fixtureWorld();
   // Only the registry names the monorepo, and only its `servers/alpha` folder.
-  const mono = w.repos.find((r) => r.name === 'mcp-monorepo');
+  const mono = w.repos.find((r) => r.name === 'agent-tools');
   if (mono) {
     mono.topics = [];
     mono.description = 'monorepo';
@@ -41,13 +41,15 @@ describe('crawling the GitHub stand-in', () => {
     const summary = await runCrawl(db, { sources: SOURCES, github: h.client(), cacheDir: join(h.dir, 'cache') });
 
     expect(summary.status).toBe('ok');
-    expect(repositories(db).map((r) => r.full_name)).toEqual(['acme/mcp-monorepo', 'acme/weather-mcp', 'listed/only-in-list', 'pyco/files-mcp']);
+    expect(repositories(db).map((r) => r.full_name)).toEqual(['acme/agent-tools', 'acme/weather-mcp', 'listed/only-in-list', 'pyco/files-mcp']);
     expect(repositories(db).every((r) => /^github:\d+$/.test(r.id))).toBe(true);
-    expect(toolNames(db, 'acme/mcp-monorepo')).toEqual(['send_email']);
+    expect(toolNames(db, 'acme/agent-tools')).toEqual(['send_email']);
     expect(toolNames(db, 'pyco/files-mcp')).toEqual(['delete_file', 'read_file']);
     expect(h.standIn.archives).toHaveLength(4);
     expect(h.standIn.counts.graphql).toBe(1);
     expect(summary.bySource['registry'].discovered).toBe(2);
+    expect(summary.bySource['github-search'].discovered).toBeGreaterThanOrEqual(3);
+    expect(summary.bySource['awesome-lists'].discovered).toBe(2);
     expect(health(db)).toEqual({ integrity: 'ok', duplicates: 0 });
   });
 
@@ -68,7 +70,7 @@ describe('crawling the GitHub stand-in', () => {
 
     expect(h.standIn.archives).toEqual([`acme/weather-mcp@${head}`]);
     expect(summary.skippedUnchanged).toBe(2);
-    expect(repositories(db).map((r) => r.full_name)).toEqual(['acme/mcp-monorepo', 'acme/weather-mcp', 'pyco/files-server']);
+    expect(repositories(db).map((r) => r.full_name)).toEqual(['acme/agent-tools', 'acme/weather-mcp', 'pyco/files-server']);
     expect(toolNames(db, 'pyco/files-server')).toEqual(['delete_file', 'read_file']);
     const removed = db.prepare("SELECT tool_name FROM tool_history WHERE change = 'removed'").all() as { tool_name: string }[];
     expect(removed.map((r) => r.tool_name)).toEqual(['ping']);
@@ -86,7 +88,7 @@ describe('crawling the GitHub stand-in', () => {
     const summary = await runCrawl(db, { sources: SOURCES, github: h.client() });
 
     expect(summary.removedRepositories).toBe(1);
-    expect(repositories(db).map((r) => r.full_name)).not.toContain('acme/mcp-monorepo');
+    expect(repositories(db).map((r) => r.full_name)).not.toContain('acme/agent-tools');
     expect(h.standIn.requests.filter((r) => r.resource === 'registry').at(-1)?.path).toContain('updated_since=2025-06-03T00%3A00%3A00Z');
   });
 
@@ -168,7 +170,7 @@ describe('crawling the GitHub stand-in', () => {
     for (const [i, db] of shards.entries()) await runCrawl(db, { sources: SOURCES, github: h.client(), shard: { index: i + 1, count: 2 } });
 
     const names = shards.flatMap((db) => repositories(db).map((r) => r.full_name)).sort();
-    expect(names).toEqual(['acme/mcp-monorepo', 'acme/weather-mcp', 'listed/only-in-list', 'pyco/files-mcp']);
+    expect(names).toEqual(['acme/agent-tools', 'acme/weather-mcp', 'listed/only-in-list', 'pyco/files-mcp']);
     expect(shards.every((db) => repositories(db).length > 0)).toBe(true);
 
     for (const db of shards) db.close();

@@ -19,7 +19,7 @@ export function fixtureWorld(): World {
   world.addRepo({ owner: 'punkpeye', name: 'awesome-mcp-servers', topics: ['awesome'], description: 'A list',
     readme: '# Awesome\n- [weather](https://github.com/acme/weather-mcp)\n- [listed](https://github.com/listed/only-in-list)\n- [topics](https://github.com/topics/mcp)\n' });
   world.addRepo({ owner: 'listed', name: 'only-in-list', topics: [], description: 'tools', files: { 'package.json': '{"name":"x","dependencies":{"@modelcontextprotocol/sdk":"1"}}', 'index.js': 'const s = new McpServer({name:"x"}); s.tool("ping", "Replies pong", async () => ({content: []}));\n' } });
-  world.addRegistryEntry({ name: 'io.github.acme/alpha', repository: { url: 'https://github.com/acme/mcp-monorepo', source: 'github', subfolder: 'servers/alpha' }, updatedAt: '2025-06-01T00:00:00Z' });
+  world.addRegistryEntry({ name: 'io.github.acme/alpha', repository: { url: 'https://github.com/acme/agent-tools', source: 'github', subfolder: 'servers/alpha' }, updatedAt: '2025-06-01T00:00:00Z' });
   world.addRegistryEntry({ name: 'io.github.pyco/files', repository: { url: 'https://github.com/pyco/files-mcp', source: 'github' }, updatedAt: '2025-06-02T00:00:00Z' });
   world.addRegistryEntry({ name: 'io.example/remote-only', updatedAt: '2025-06-03T00:00:00Z' });
   return world;

@@ -68,6 +68,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const { world } = options;
   const faults: (Fault & { left: number })[] = [];
   const used: Record<string, number> = {};
+  const windowStart: Record<string, number> = {};
   const state: StandIn = {
     url: '', apiUrl: '', graphqlUrl: '', archiveUrl: '', registryUrl: '',
     counts: zeroCounts(), graphqlPoints: 0, archives: [], requests: [],
@@ -85,12 +86,23 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     }),
   };
 
+  /** Search buckets refill every minute, the others every hour, as on GitHub. */
+  function window(resource: Resource): { start: number; length: number } {
+    const length = resource === 'search' || resource === 'code_search' ? 60_000 : 3600_000;
+    if (windowStart[resource] === undefined || Date.now() >= windowStart[resource] + length) {
+      windowStart[resource] = Date.now();
+      used[resource] = 0;
+    }
+    return { start: windowStart[resource], length };
+  }
+
   function rateHeaders(resource: Resource): Record<string, string> {
     if (!METERED.has(resource)) return {};
+    const { start, length } = window(resource);
     const count = used[resource] ?? 0;
     return {
       'x-ratelimit-resource': resource, 'x-ratelimit-limit': String(LIMITS[resource]), 'x-ratelimit-used': String(count),
-      'x-ratelimit-remaining': String(Math.max(0, LIMITS[resource] - count)), 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+      'x-ratelimit-remaining': String(Math.max(0, LIMITS[resource] - count)), 'x-ratelimit-reset': String(Math.ceil((start + length) / 1000)),
     };
   }
 
@@ -135,6 +147,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     });
     void status;
     if (METERED.has(resource) && !(req.headers['if-none-match'])) {
+      window(resource);
       used[resource] = (used[resource] ?? 0) + 1;
       state.counts[resource]++;
     } else if (!METERED.has(resource)) {
