@@ -198,3 +198,20 @@ describe('Spring beans and modules', () => {
     ]);
   });
 });
+
+describe('Java tools generated at run time', () => {
+  it('records a Tool.builder named by a variable computed in a lambda as dynamic, not as a tool', async () => {
+    const source = `import io.modelcontextprotocol.spec.McpSchema;
+class Provider {
+  java.util.List<McpSchema.Tool> tools(java.util.List<java.lang.reflect.Method> methods) {
+    return methods.stream().map(method -> {
+      String toolName = method.getName();
+      return McpSchema.Tool.builder().name(toolName).description("d").build();
+    }).toList();
+  }
+}`;
+    const extraction = await extractRepository(memoryTree('provider', { 'src/Provider.java': source }), 'provider');
+    expect(extraction.tools).toEqual([]);
+    expect(extraction.dynamic.map((record) => record.line)).toEqual([6]);
+  });
+});

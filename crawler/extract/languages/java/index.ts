@@ -16,6 +16,7 @@ export const javaExtractor: LanguageExtractor = {
     const imports = readImports(root);
     const evaluator = javaEvaluator(file.path, root, imports, context);
     const input = { path: file.path, root, imports, evaluator };
+    const sdk = sdkTools(input);
     const tools = [
       ...annotatedTools({
         ...input,
@@ -23,8 +24,8 @@ export const javaExtractor: LanguageExtractor = {
         isMentionedElsewhere: (className, outsideClass) => isMentionedElsewhere(context.tree, file.path, className, outsideClass),
         isSpringBoot: () => isSpringBootModule(context.tree, file.path),
       }),
-      ...sdkTools(input),
+      ...sdk.tools,
     ];
-    return { tools, dynamic: [], warnings: [] };
+    return { tools, dynamic: sdk.dynamic, warnings: [] };
   },
 };

@@ -1,4 +1,4 @@
-import type { ToolDraft } from '../../extractor.ts';
+import type { DynamicDraft, ToolDraft } from '../../extractor.ts';
 import type { Node } from '../../parser.ts';
 import type { JavaEvaluator } from './evaluate.ts';
 import { toolAnnotations, type DeclaredAnnotations } from './hints.ts';
@@ -34,13 +34,18 @@ type Bindings = ReadonlyMap<string, Node>;
  * method that builds its tool from its parameters (`tool(name, description, ...)`) is expanded at its
  * call sites in the same file instead.
  */
-export function sdkTools(input: SdkInput): ToolDraft[] {
+export function sdkTools(input: SdkInput): { tools: ToolDraft[]; dynamic: DynamicDraft[] } {
   const tools: ToolDraft[] = [];
+  const dynamic: DynamicDraft[] = [];
   const helpers = new Map<string, { method: Node; found: Found[] }>();
   for (const found of toolsWritten(input)) {
     const helper = helperOf(found.parts);
     if (!helper) {
-      tools.push(draft(found.parts, found.at, found.style, input));
+      if (isGenerated(found.parts, input.evaluator)) {
+        dynamic.push({ file: input.path, line: line(found.at), reason: `tools built at run time, named by ${found.parts.name?.text} (${found.style} in a loop or lambda)` });
+      } else {
+        tools.push(draft(found.parts, found.at, found.style, input));
+      }
       continue;
     }
     const name = helper.childForFieldName('name')?.text ?? '';
@@ -48,7 +53,7 @@ export function sdkTools(input: SdkInput): ToolDraft[] {
     entry.found.push(found);
     helpers.set(name, entry);
   }
-  if (helpers.size === 0) return tools;
+  if (helpers.size === 0) return { tools, dynamic };
   for (const site of descendantsOfType(input.root, ['method_invocation'])) {
     const helper = helpers.get(site.childForFieldName('name')?.text ?? '');
     const object = site.childForFieldName('object')?.text;
@@ -62,7 +67,21 @@ export function sdkTools(input: SdkInput): ToolDraft[] {
       tools.push(draft(parts, site, `${found.style} via ${name}`, input, bindings));
     }
   }
-  return tools;
+  return { tools, dynamic };
+}
+
+/**
+ * A tool whose name is a variable computed inside a loop or lambda (a framework turning annotated
+ * methods into tools by reflection): one declaration, many tools, none of them known here.
+ */
+function isGenerated(parts: Parts, evaluator: JavaEvaluator): boolean {
+  const name = parts.name;
+  if (name?.type !== 'identifier' || evaluator.evaluate(name)?.complete) return false;
+  for (let current = name.parent; current; current = current.parent) {
+    if (['lambda_expression', 'enhanced_for_statement', 'for_statement', 'while_statement'].includes(current.type)) return true;
+    if (current.type === 'method_declaration') return false;
+  }
+  return false;
 }
 
 interface Found {
