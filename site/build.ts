@@ -62,9 +62,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await mkdir(join(SITE_ROOT, 'dist'), { recursive: true });
     target = await mkdtemp(join(SITE_ROOT, 'dist', '.staging-'));
   }
-  // The tool pages go to a sibling folder (same file system, so moving them in is a rename).
-  await mkdir(dirname(target), { recursive: true });
-  const bulk = await mkdtemp(join(dirname(target), '.bulk-'));
+  // The tool pages go to a sibling of the final folder: the same file system, so moving them in is a
+  // rename even when Astro has to stage its (few) pages under site/dist.
+  await mkdir(dirname(outDir), { recursive: true });
+  const bulk = await mkdtemp(join(dirname(outDir), '.bulk-'));
   // A private Astro cache, so that two builds at once (parallel test files) do not share one. (Vite's
   // dependency cache stays in site/node_modules/.vite: Astro 5.18 fixes that path.)
   const cacheDir = await mkdtemp(join(tmpdir(), 'mcp-risk-astro-'));
@@ -81,26 +82,26 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       // Even when Astro fails, wait for the worker before its folder is removed.
       toolPages = (await written).pages;
     }
-    await rm(join(target, 'tools'), { recursive: true, force: true });
-    await rename(join(bulk, 'tools'), join(target, 'tools')).catch(ignoreMissing);
-    await mkdir(join(target, 'api'), { recursive: true });
-    await rename(join(bulk, 'api', 'tools'), join(target, 'api', 'tools')).catch(ignoreMissing);
+    if (!inside) await move(target, outDir);
+    await rm(join(outDir, 'tools'), { recursive: true, force: true });
+    await rename(join(bulk, 'tools'), join(outDir, 'tools')).catch(ignoreMissing);
+    await mkdir(join(outDir, 'api'), { recursive: true });
+    await rename(join(bulk, 'api', 'tools'), join(outDir, 'api', 'tools')).catch(ignoreMissing);
     const pagesDone = performance.now();
 
     const db = openCatalog(dbFile, { readonly: true });
     try {
-      writeCatalogJson(db, target);
-      writeSitemaps(db, target, site);
-      await writeFile(join(target, 'llms.txt'), llmsTxt(db, site));
+      writeCatalogJson(db, outDir);
+      writeSitemaps(db, outDir, site);
+      await writeFile(join(outDir, 'llms.txt'), llmsTxt(db, site));
       // A consistent copy even while a crawl writes (WAL), unlike copying the file.
-      await db.backup(join(target, 'catalog.sqlite'));
+      await db.backup(join(outDir, 'catalog.sqlite'));
     } finally {
       db.close();
     }
     const exportsDone = performance.now();
-    const indexed = options.search === false ? 0 : (await indexSite(target)).pages;
+    const indexed = options.search === false ? 0 : (await indexSite(outDir)).pages;
     const searchDone = performance.now();
-    if (!inside) await move(target, outDir);
     return {
       pages: await countPages(outDir),
       toolPages,
