@@ -76,7 +76,7 @@ describe('the GitHub client', () => {
   it('never puts the token in an error message', async () => {
     const client = h.client({ maxRetries: 0 });
 
-    const error = await client.get('/repos/nobody/nothing', {}, Repo).catch((e: unknown) => e as Error);
+    const error = (await client.get('/repos/nobody/nothing', {}, Repo).catch((e: unknown) => e)) as Error;
 
     expect(error.message).toContain('404');
     expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(TOKEN);
