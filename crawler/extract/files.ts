@@ -20,7 +20,8 @@ export function isSkippedPath(path: string): boolean {
   const name = parts[parts.length - 1];
   const skippedDir = (dir: string): boolean => SKIPPED_DIRS.has(dir) && !(SPEC_DIRS.has(dir) && DATA_FILE.test(name));
   if (parts.slice(0, -1).some((dir) => skippedDir(dir.toLowerCase()))) return true;
-  if (path.includes('src/test/')) return true;
+  // Maven and Gradle test source sets: src/test/, src/jvmTest/, src/commonTest/, src/integrationTest/...
+  if (/(^|\/)src\/[A-Za-z]*[Tt]est\//.test(path)) return true;
   if (/\.min\.js$/.test(name)) return true;
   return TEST_FILE.test(name);
 }

@@ -92,8 +92,9 @@ export function detectServers(tree: SourceTree, repoName: string): Server[] {
     if (isSkippedPath(path)) continue;
     const manifest = MANIFESTS.find((m) => m.file.test(path));
     if (!manifest) continue;
-    const text = tree.read(path)?.toString('utf8');
-    if (!text) continue;
+    const read = tree.read(path)?.toString('utf8');
+    if (!read) continue;
+    const text = /\.gradle(\.kts)?$/.test(path) ? read + catalogCoordinates(tree, path, read) : read;
     for (const dependency of manifest.dependencies) {
       const match = dependency.pattern.exec(text);
       if (!match) continue;
@@ -113,6 +114,31 @@ export function detectServers(tree: SourceTree, repoName: string): Server[] {
   }
   addModulesOfServers(tree, servers);
   return [...servers.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * Gradle builds often name dependencies through a version catalog (`implementation(libs.mcp.kotlin.server)`
+ * with `mcp-kotlin-server = { group = "io.modelcontextprotocol", name = "kotlin-sdk-server" }` in
+ * gradle/libs.versions.toml): the `group:name` coordinates the build file refers to, one per line.
+ */
+function catalogCoordinates(tree: SourceTree, buildFile: string, text: string): string {
+  const coordinates: string[] = [];
+  for (let dir = dirOf(buildFile); ; dir = dirOf(dir)) {
+    const catalog = tree.read(dir === '.' ? 'gradle/libs.versions.toml' : `${dir}/gradle/libs.versions.toml`)?.toString('utf8');
+    if (catalog) {
+      for (const [, alias, body] of catalog.matchAll(/^\s*([A-Za-z0-9_.-]+)\s*=\s*(\{[^}\n]*\}|"[^"\n]*")/gm)) {
+        const accessor = `libs.${alias.replace(/[-_]/g, '.')}`;
+        if (!text.includes(accessor)) continue;
+        const group = /group\s*=\s*"([^"]+)"/.exec(body)?.[1];
+        const name = /name\s*=\s*"([^"]+)"/.exec(body)?.[1];
+        const module = /module\s*=\s*"([^"]+)"/.exec(body)?.[1] ?? (body.startsWith('"') ? body.slice(1, -1) : undefined);
+        coordinates.push(group && name ? `${group}:${name}` : (module ?? ''));
+      }
+      break;
+    }
+    if (dir === '.') break;
+  }
+  return coordinates.length > 0 ? `\n${coordinates.join('\n')}` : '';
 }
 
 /** A package of the repository: its folder and the local names it depends on or inherits from. */

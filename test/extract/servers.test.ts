@@ -67,3 +67,20 @@ describe('which files extraction reads', () => {
     expect(isSkippedPath('src/server.ts')).toBe(false);
   });
 });
+
+describe('Gradle builds', () => {
+  it('find the SDK through the version catalog, and skip test source sets', async () => {
+    const tree = memoryTree('kotlin', {
+      'samples/weather/build.gradle.kts': 'dependencies {\n    implementation(libs.mcp.kotlin.server)\n}\n',
+      'samples/weather/gradle/libs.versions.toml': '[versions]\nmcp-kotlin = "0.14.0"\n[libraries]\nmcp-kotlin-server = { group = "io.modelcontextprotocol", name = "kotlin-sdk-server", version.ref = "mcp-kotlin" }\n',
+      'samples/plain/build.gradle.kts': 'dependencies {\n    implementation(libs.ktor.server)\n}\n',
+      'samples/plain/gradle/libs.versions.toml': '[libraries]\nktor-server = { module = "io.ktor:ktor-server-core", version = "3.0.0" }\n',
+    });
+    expect(detectServers(tree, 'acme/kotlin').map((s) => [s.path, s.sdk])).toEqual([['samples/weather', 'kotlin-mcp-sdk']]);
+    const { isSkippedPath } = await import('../../crawler/extract/files.ts');
+    expect(isSkippedPath('kotlin-sdk-server/src/jvmTest/kotlin/ServerTest.kt')).toBe(true);
+    expect(isSkippedPath('kotlin-sdk-server/src/commonTest/kotlin/A.kt')).toBe(true);
+    expect(isSkippedPath('module/src/test/java/A.java')).toBe(true);
+    expect(isSkippedPath('kotlin-sdk-server/src/commonMain/kotlin/Server.kt')).toBe(false);
+  });
+});
