@@ -77,6 +77,19 @@ describe('crawling the GitHub stand-in', () => {
     expect(health(db)).toEqual({ integrity: 'ok', duplicates: 0 });
   });
 
+  it('reads archives from the cache by commit instead of downloading them again', async () => {
+    h = await harness(world());
+    const cacheDir = join(h.dir, 'cache');
+    await runCrawl(h.db('first.sqlite'), { sources: SOURCES, github: h.client(), cacheDir });
+    h.standIn.resetCounts();
+
+    const summary = await runCrawl(h.db('second.sqlite'), { sources: SOURCES, github: h.client(), cacheDir });
+
+    expect(summary.archives).toMatchObject({ downloaded: 0, cached: 4 });
+    expect(h.standIn.counts.archive).toBe(0);
+    expect(summary.tools).toBeGreaterThanOrEqual(5);
+  });
+
   it('removes a repository whose only registry entry was deleted', async () => {
     h = await harness(world());
     const db = h.db();
