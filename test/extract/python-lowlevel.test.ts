@@ -87,3 +87,27 @@ describe('Python servers generated from an API description', () => {
     expect(extraction.dynamic).toMatchObject([{ file: 'server.py', line: 5, reason: expect.stringContaining('FastMCP.from_openapi') }]);
   });
 });
+
+describe('Python tool-handler classes of low-level servers', () => {
+  it('names Tool(name=self.name) after the value each subclass passes to super().__init__, through a base class in another module', async () => {
+    const extraction = await extractRepository(localTree(fixture('py-tool-handler-classes')), 'vault');
+    expect(extraction.tools.map((tool) => [tool.name, tool.nameResolved, tool.file, tool.line, tool.description])).toEqual([
+      ['vault_list_files', true, 'vault/tools.py', 14, 'List the files of the vault.'],
+      ['vault_delete_file', true, 'vault/tools.py', 26, 'Delete a file.'],
+    ]);
+    expect(extraction.tools[1].inputSchema?.required).toEqual(['path']);
+  });
+});
+
+describe('Python Tool objects built in loops over written values', () => {
+  it('lists one tool per value of a literal tuple or a small range, and keeps a computed family as one unresolved tool', async () => {
+    const tools = await toolsOf('py-tool-list-comprehension');
+    expect(tools.map((tool) => [tool.name, tool.nameResolved, tool.line])).toEqual([
+      ['greet_dataclass', true, 8], ['greet_pydantic', true, 8],
+      ['page_1', true, 15], ['page_2', true, 15],
+      ['gen_{n}', false, 17],
+    ]);
+    expect(tools[1].description).toBe('Greet (pydantic input shape)');
+  });
+});
+

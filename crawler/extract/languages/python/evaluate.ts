@@ -177,6 +177,10 @@ export function boundParameter(identifier: Node, scope: ModuleScope): BoundArgum
 }
 
 function evaluateIdentifier(node: Node, scope: ModuleScope, depth: number): PyValue {
+  const unrolled = scope.loopValue;
+  if (unrolled && unrolled.name === node.text && node.startIndex >= unrolled.loop.startIndex && node.endIndex <= unrolled.loop.endIndex) {
+    return unrolled.value as PyValue;
+  }
   const local = localBinding(node);
   if (local === 'parameter') {
     const bound = boundParameter(node, scope);
@@ -191,7 +195,7 @@ function evaluateAttribute(node: Node, scope: ModuleScope, depth: number): PyVal
   if (!parts) return unknown(node);
   if ((parts[0] === 'self' || parts[0] === 'cls') && parts.length >= 2) {
     const owner = enclosing(node, ['class_definition']);
-    const value = owner ? classAttribute(owner, parts.slice(1), scope, depth + 1) : null;
+    const value = owner ? classAttribute(owner, parts.slice(1), scope, depth + 1) ?? (parts.length === 2 ? instanceAttribute(owner, parts[1], scope, depth + 1) : null) : null;
     return value ?? unknown(node);
   }
   return evaluateQualified(scope, parts, depth + 1) ?? unknown(node);
@@ -276,4 +280,90 @@ function evaluateCall(node: Node, scope: ModuleScope, depth: number): PyValue {
 function placeholderValue(value: PyValue, node: Node): PyValue {
   const text = placeholder(value, node);
   return { kind: 'str', value: text.text, complete: text.complete };
+}
+
+/**
+ * `self.name` set in `__init__`: directly (`self.name = "x"`), or from a parameter that the
+ * class passes up with `super().__init__("x")` (the tool-handler classes of low-level servers),
+ * or inherited from a base class of this module or an imported one.
+ */
+function instanceAttribute(owner: Node, attribute: string, scope: ModuleScope, depth: number): PyValue | null {
+  if (depth > MAX_EVAL_DEPTH) return null;
+  const init = methodOf(owner, '__init__');
+  if (init) {
+    for (const assignment of init.descendantsOfType('assignment')) {
+      const left = assignment?.childForFieldName('left');
+      const right = assignment?.childForFieldName('right');
+      if (!right || left?.text !== `self.${attribute}`) continue;
+      if (localBinding(right) !== 'parameter') return evaluate(right, scope, depth + 1);
+    }
+  }
+  const superCall = init?.descendantsOfType('call').find((call) => /^super\(\s*\)\.__init__$/.test(call?.childForFieldName('function')?.text ?? ''));
+  if (init && !superCall) return null;
+  return inBaseClass(owner, scope, (base, baseScope) => {
+    const baseInit = methodOf(base, '__init__');
+    const parameters = baseInit?.childForFieldName('parameters');
+    if (!baseInit || !parameters || !superCall) return classAttribute(base, [attribute], baseScope, depth + 1) ?? instanceAttribute(base, attribute, baseScope, depth + 1);
+    for (const assignment of baseInit.descendantsOfType('assignment')) {
+      const left = assignment?.childForFieldName('left');
+      const right = assignment?.childForFieldName('right');
+      if (!right || left?.text !== `self.${attribute}`) continue;
+      if (right.type !== 'identifier' || localBinding(right) !== 'parameter') return evaluate(right, baseScope, depth + 1);
+      const names = parameterNames(parameters).filter((name) => name !== 'self');
+      const args = callArguments(superCall);
+      const argument = args.keywords.get(right.text) ?? args.positional[names.indexOf(right.text)];
+      return argument ? evaluate(argument, scope, depth + 1) : null;
+    }
+    return null;
+  });
+}
+
+function methodOf(owner: Node, name: string): Node | null {
+  const body = owner.childForFieldName('body');
+  for (const statement of body ? namedChildren(body) : []) {
+    const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (definition?.type === 'function_definition' && definition.childForFieldName('name')?.text === name) return definition;
+  }
+  return null;
+}
+
+/** Runs `use` on the first base class of `owner`, defined in this module or imported. */
+function inBaseClass<T>(owner: Node, scope: ModuleScope, use: (base: Node, baseScope: ModuleScope) => T | null): T | null {
+  const superclasses = owner.childForFieldName('superclasses');
+  const first = superclasses ? namedChildren(superclasses)[0] : undefined;
+  const parts = first ? dottedName(first) : null;
+  if (!parts) return null;
+  const local = parts.length === 1 ? scope.classes.get(parts[0]) : undefined;
+  if (local) return local.equals(owner) ? null : use(local, scope);
+  const binding = scope.imports.get(parts[0]);
+  if (!binding) return null;
+  return inImportedModule(scope, binding, (other, symbol) => {
+    const name = symbol ?? parts[1];
+    const base = name ? other.classes.get(name) : undefined;
+    return base ? use(base, other) : null;
+  });
+}
+
+/** Most values a loop may be unrolled over; beyond that the tools are a generated family. */
+const MAX_UNROLLED = 100;
+
+/**
+ * The values a `for` loop or comprehension walks when they are written in the source: a
+ * literal list/tuple/set (or a name bound to one), or `range(...)` with literal bounds.
+ */
+export function loopValues(iterable: Node, scope: ModuleScope): PyValue[] | null {
+  const current = unwrap(iterable);
+  if (current.type === 'call' && current.childForFieldName('function')?.text === 'range') {
+    const bounds = callArguments(current).positional.map((argument) => evaluate(argument, scope));
+    if (bounds.length === 0 || bounds.length > 3 || bounds.some((bound) => bound.kind !== 'num')) return null;
+    const [a, b, step] = bounds.map((bound) => (bound as { value: number }).value);
+    const [start, stop, by] = bounds.length === 1 ? [0, a, 1] : [a, b, step ?? 1];
+    if (by === 0 || !Number.isInteger(start) || (stop - start) / by > MAX_UNROLLED) return null;
+    const values: PyValue[] = [];
+    for (let value = start; by > 0 ? value < stop : value > stop; value += by) values.push({ kind: 'num', value });
+    return values;
+  }
+  const value = evaluate(current, scope);
+  if (value.kind !== 'list' || value.items.length === 0 || value.items.length > MAX_UNROLLED) return null;
+  return value.items.every((item) => item.kind === 'str' && item.complete) ? value.items : null;
 }

@@ -34,8 +34,27 @@ function tooDeep(root: Node): boolean {
  * Python servers on the official `mcp` SDK (FastMCP/MCPServer decorators and calls, low-level
  * `Tool(...)` lists) and on jlowin `fastmcp`. Read statically: nothing is imported or run.
  */
+/** Top-level packages that are the SDKs themselves: their own modules define the API, not a server. */
+const SDK_PACKAGES = new Set(['mcp', 'fastmcp']);
+
+/**
+ * True for a file inside the `mcp` or `fastmcp` package itself (a checkout of an SDK): its
+ * `def tool(self, name...)` and internal Tool objects are the API, not tools. A project cannot
+ * have a top-level package of that name and import the SDK too, so this never hides a server.
+ */
+function insideSdkPackage(path: string, context: ExtractContext): boolean {
+  const dirs = path.split('/').slice(0, -1);
+  return dirs.some((dir, index) => {
+    if (!SDK_PACKAGES.has(dir)) return false;
+    const parent = dirs.slice(0, index).join('/');
+    const init = [...dirs.slice(0, index + 1), '__init__.py'].join('/');
+    return context.tree.size(init) !== null && context.tree.size(parent ? `${parent}/__init__.py` : '__init__.py') === null;
+  });
+}
+
 function extract(file: SourceFile, root: Node, context: ExtractContext): FileExtraction {
   const out = emptyExtraction();
+  if (insideSdkPackage(file.path, context)) return out;
   if (tooDeep(root)) {
     out.warnings.push({ file: file.path, message: `python: nesting deeper than ${MAX_TREE_DEPTH} levels; not read` });
     return out;

@@ -8,6 +8,9 @@ export interface ImportBinding {
   name: string | null;
 }
 
+/** A value of the partial evaluator (see evaluate.ts), kept opaque here to avoid an import cycle. */
+export type PyValueLike = { kind: string };
+
 /** An argument bound to a parameter: the node and the scope it is read in (the caller's). */
 export interface BoundArgument {
   node: Node;
@@ -36,6 +39,8 @@ export interface ModuleScope {
   imports: Map<string, ImportBinding>;
   /** How many files were crossed to get here; bounds import chains. */
   hops: number;
+  /** Set while a loop over written values is unrolled: the loop node, its variable and one value. */
+  loopValue?: { loop: Node; name: string; value: PyValueLike };
   /** Set while a wrapper's body is read for one of its call sites. */
   parameters?: ParameterBindings;
   /** Functions found registering tools named by their own parameters (wrappers), in this file. */
