@@ -62,9 +62,6 @@ export function shardOf(key: string, count: number): number {
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
-/** Stops on purpose (rate limit beyond the allowed wait): the run keeps its checkpoint. */
-class Stopped extends Error {}
-
 /**
  * discover → sweep → fetch → extract → classify → store. Every step is checkpointed in the catalog, each
  * repository in one transaction with its queue entry, so a run killed at any moment resumes where it stopped.
@@ -118,7 +115,8 @@ export async function runCrawl(db: Catalog, options: CrawlOptions): Promise<Craw
     }
     await processQueue(db, options, cp.runId, summary, checkpointNow, fail, timed, iso, log);
   } catch (error) {
-    if (!(error instanceof RateLimitStop || error instanceof Stopped)) throw error;
+    // A rate limit beyond the allowed wait: the run keeps its checkpoint and the next one resumes.
+    if (!(error instanceof RateLimitStop)) throw error;
     summary.stoppedReason = message(error);
   }
 
