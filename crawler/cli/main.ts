@@ -5,12 +5,13 @@ import { registerCrawl } from './commands/crawl.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerExport } from './commands/export.ts';
 import { registerExtract } from './commands/extract.ts';
+import { registerMerge } from './commands/merge.ts';
 import { registerPolicy } from './commands/policy.ts';
 import { registerStats } from './commands/stats.ts';
 import { EXIT, InputError, ReportedFailure, UsageError } from './errors.ts';
 
 /** Every command, listed explicitly. */
-const COMMANDS = [registerCrawl, registerExtract, registerClassify, registerPolicy, registerStats, registerExport, registerEval];
+const COMMANDS = [registerCrawl, registerExtract, registerClassify, registerPolicy, registerStats, registerExport, registerMerge, registerEval];
 
 export function buildProgram(): Command {
   const program = new Command('mcp-risk')

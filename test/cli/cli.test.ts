@@ -166,3 +166,29 @@ describe('exporting and looking up the catalog', () => {
     expect(JSON.parse(chosen.stdout)).toMatchObject({ version: '1' });
   });
 });
+
+describe('crawling in shards and merging them', () => {
+  it('gives the same catalog as one crawl', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-risk-shards-'));
+    try {
+      const samples = `dir:${join(ROOT, 'data', 'samples')}`;
+      const [whole, one, two] = await Promise.all([
+        cli(['crawl', '--source', samples, '--db', join(dir, 'whole.sqlite')]),
+        cli(['crawl', '--source', samples, '--shard', '1/2', '--db', join(dir, 'one.sqlite')]),
+        cli(['crawl', '--source', samples, '--shard', '2/2', '--db', join(dir, 'two.sqlite')]),
+      ]);
+      expect([whole.code, one.code, two.code]).toEqual([0, 0, 0]);
+      const merged = await cli(['merge', join(dir, 'one.sqlite'), join(dir, 'two.sqlite'), '-o', join(dir, 'merged.sqlite')]);
+      expect(merged.code).toBe(0);
+      const [a, b] = await Promise.all([
+        cli(['export', '--db', join(dir, 'whole.sqlite')]),
+        cli(['export', '--db', join(dir, 'merged.sqlite')]),
+      ]);
+      const lines = (text: string) => text.trim().split('\n').sort();
+      expect(lines(a.stdout).length).toBeGreaterThan(50);
+      expect(lines(b.stdout)).toEqual(lines(a.stdout));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
