@@ -39,4 +39,24 @@ describe('Python helpers that register tools from their parameters', () => {
     expect(extraction.tools).toEqual([]);
     expect(extraction.dynamic).toMatchObject([{ file: 'lib.py', line: 3, reason: expect.stringMatching(/register\(\) registers tools named by its parameters/) }]);
   });
+
+  it('records a helper called in a loop over a run-time inventory as dynamic, not as a tool named after the variable', async () => {
+    const source = [
+      'from mcp.server.fastmcp import FastMCP',
+      'mcp = FastMCP("lambda")',
+      '',
+      'def create_lambda_tool(function_name: str):',
+      '    mcp.tool(name=function_name)(lambda: None)',
+      '',
+      'def register(client):',
+      '    for function in client.list_functions():',
+      '        name = function["FunctionName"]',
+      '        create_lambda_tool(name)',
+      '',
+    ].join('\n');
+    const extraction = await extractRepository(memoryTree('lambda', { 'requirements.txt': 'mcp>=1.10\n', 'server.py': source }), 'lambda');
+    expect(extraction.tools).toEqual([]);
+    expect(extraction.dynamic).toMatchObject([{ file: 'server.py', line: 10, reason: expect.stringMatching(/one tool per item of a loop/) }]);
+  });
 });
+

@@ -63,6 +63,9 @@ function extract(file: SourceFile, root: Node, context: ExtractContext): FileExt
   const scope = buildModuleScope(file, root, context);
   collect(scope, out, root, 0);
   uncalledWrappers(scope, out);
+  for (const node of scope.generated) {
+    out.dynamic.push({ file: file.path, line: node.startPosition.row + 1, reason: `a helper registers one tool per item of a loop, named at run time (${node.text})` });
+  }
   return out;
 }
 

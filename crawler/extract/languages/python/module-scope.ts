@@ -45,6 +45,8 @@ export interface ModuleScope {
   parameters?: ParameterBindings;
   /** Functions found registering tools named by their own parameters (wrappers), in this file. */
   wrappers: Node[];
+  /** Call sites in loops that pass a wrapper names known only at run time (remote inventories). */
+  generated: Node[];
 }
 
 /** Statements whose bodies still run at module level (guards, fallbacks). */
@@ -53,7 +55,7 @@ const MODULE_LEVEL_BLOCKS = new Set(['if_statement', 'elif_clause', 'else_clause
 export function buildModuleScope(file: SourceFile, root: Node, context: ExtractContext | null, hops = 0): ModuleScope {
   const scope: ModuleScope = {
     file, root, context, hops,
-    assignments: new Map(), allAssignments: new Map(), classes: new Map(), functions: new Map(), imports: new Map(), wrappers: [],
+    assignments: new Map(), allAssignments: new Map(), classes: new Map(), functions: new Map(), imports: new Map(), wrappers: [], generated: [],
   };
   collectStatements(root, scope);
   for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {

@@ -3,9 +3,10 @@ import type { ToolDraft } from '../../extractor.ts';
 import type { Node } from '../../parser.ts';
 import { readAnnotations } from './annotations.ts';
 import { asText, evaluate } from './evaluate.ts';
+import { isLoopVariable } from './functions.ts';
 import type { ModuleScope } from './module-scope.ts';
 import type { FunctionFacts } from './function-facts.ts';
-import { unwrap } from './nodes.ts';
+import { enclosing, unwrap } from './nodes.ts';
 import type { JsonSchema } from './type-schema.ts';
 import { callSite, callSiteConditions, dependsOnBinding, enclosingFunction, outermost, parameterOf } from './wrappers.ts';
 
@@ -98,6 +99,11 @@ export function toolDraft(registration: Registration, scope: ModuleScope): ToolD
   if (scope.parameters && (!origin || !dependsOnBinding(origin, scope) || name.prefixed)) return null;
   // Still a parameter at the outermost call site: that caller is a wrapper too, named by its own callers.
   const outer = origin ? outermost(origin, scope) : null;
+  // An unknown name passed to a helper from inside a loop: one tool per item of a run-time list.
+  if (scope.parameters && !name.resolved && outer && (isLoopVariable(outer.node) || enclosing(outer.node, ['for_statement', 'while_statement'], ['function_definition']))) {
+    outer.scope.generated.push(outer.node);
+    return null;
+  }
   if (!name.resolved && !name.prefixed && outer && parameterOf(outer.node, outer.scope)) {
     const wrapper = enclosingFunction(outer.node);
     if (wrapper) {

@@ -170,7 +170,7 @@ function expand(definition: Node, definitionScope: ModuleScope, call: Node, call
   if (!parameters || !body) return;
   const values = bindArguments(parameters, call, callerScope, definitionScope, method);
   if (values.size === 0) return;
-  const bound: ModuleScope = { ...definitionScope, parameters: { fn: definition, values, call, callerScope }, wrappers: [] };
+  const bound: ModuleScope = { ...definitionScope, parameters: { fn: definition, values, call, callerScope }, wrappers: [], generated: [] };
   collect(bound, out, body, depth + 1);
 }
 
