@@ -94,14 +94,14 @@ export function detectServers(tree: SourceTree, repoName: string): Server[] {
     if (!manifest) continue;
     const read = tree.read(path)?.toString('utf8');
     if (!read) continue;
-    const text = /\.gradle(\.kts)?$/.test(path) ? read + catalogCoordinates(tree, path, read) : read;
+    const text = dependencyText(path, read, tree);
     for (const dependency of manifest.dependencies) {
       const match = dependency.pattern.exec(text);
       if (!match) continue;
       const root = dirOf(path);
       if (servers.has(root)) break;
       const fileName = path.split('/').pop() ?? path;
-      const name = manifest.name(text) ?? (fileName.endsWith('.csproj') ? fileName.replace(/\.csproj$/, '') : null);
+      const name = manifest.name(read) ?? (fileName.endsWith('.csproj') ? fileName.replace(/\.csproj$/, '') : null);
       servers.set(root, {
         path: root,
         name: name ?? (root === '.' ? repoName : root.split('/').pop()!),
@@ -114,6 +114,17 @@ export function detectServers(tree: SourceTree, repoName: string): Server[] {
   }
   addModulesOfServers(tree, servers);
   return [...servers.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * The part of a manifest where dependencies are named. A Python project's own `name = "fastmcp"`
+ * is not a dependency (the SDK's own repository is not a server), and Gradle catalogs are resolved.
+ */
+function dependencyText(path: string, text: string, tree: SourceTree): string {
+  if (/\.gradle(\.kts)?$/.test(path)) return text + catalogCoordinates(tree, path, text);
+  if (/(^|\/)(pyproject\.toml|setup\.cfg)$/.test(path)) return text.replace(/^\s*name\s*=.*$/gm, '');
+  if (/(^|\/)setup\.py$/.test(path)) return text.replace(/\bname\s*=\s*["'][^"']*["']/g, '');
+  return text;
 }
 
 /**

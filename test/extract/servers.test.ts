@@ -84,3 +84,13 @@ describe('Gradle builds', () => {
     expect(isSkippedPath('kotlin-sdk-server/src/commonMain/kotlin/Server.kt')).toBe(false);
   });
 });
+
+describe('an SDK repository itself', () => {
+  it('is not a server because its own name is the SDK name', () => {
+    const tree = memoryTree('fastmcp', {
+      'pyproject.toml': '[project]\nname = "fastmcp"\ndependencies = ["httpx>=0.28", "pydantic>=2"]\n',
+      'examples/echo/pyproject.toml': '[project]\nname = "echo"\ndependencies = ["fastmcp>=2.0"]\n',
+    });
+    expect(detectServers(tree, 'jlowin/fastmcp').map((s) => [s.path, s.sdk])).toEqual([['examples/echo', 'py-fastmcp']]);
+  });
+});
