@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { openCatalog } from '../crawler/store/open.ts';
 import { llmsTxt, writeCatalogJson, writeSitemaps } from './bulk/exports.ts';
-import { indexSite } from './bulk/search-index.ts';
+import { indexCatalog } from './bulk/search-index.ts';
 
 const SITE_ROOT = fileURLToPath(new URL('.', import.meta.url));
 const REPO_ROOT = resolve(SITE_ROOT, '..');
@@ -100,7 +100,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       db.close();
     }
     const exportsDone = performance.now();
-    const indexed = options.search === false ? 0 : (await indexSite(outDir)).pages;
+    const indexed = options.search === false ? 0 : (await indexCatalog(dbFile, outDir)).pages;
     const searchDone = performance.now();
     return {
       pages: await countPages(outDir),
