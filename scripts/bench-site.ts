@@ -19,7 +19,7 @@ const tmpRoot = option('tmp', existsSync('/dev/shm') ? '/dev/shm' : '/tmp');
 const outFile = resolve(option('out', 'bench/results/site.json'));
 const repo = resolve(import.meta.dirname, '..');
 
-interface Measured { wall_s: number; peak_rss_mb: number; stdout: string }
+interface Measured { wall_s: number; cpu_s: number; peak_rss_mb: number; stdout: string }
 
 /** Runs `node --import tsx <script> args` under /usr/bin/time -v. */
 function measure(script: string, args: string[]): Measured {
@@ -27,8 +27,10 @@ function measure(script: string, args: string[]): Measured {
   if (run.status !== 0) throw new Error(`${script} failed (${run.status}):\n${run.stderr.slice(-4000)}`);
   const wall = run.stderr.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/);
   const rss = run.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
+  const user = run.stderr.match(/User time \(seconds\): ([\d.]+)/);
+  const system = run.stderr.match(/System time \(seconds\): ([\d.]+)/);
   if (!wall || !rss) throw new Error(`no /usr/bin/time figures:\n${run.stderr.slice(-2000)}`);
-  return { wall_s: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), peak_rss_mb: Math.round(Number(rss[1]) / 1024), stdout: run.stdout };
+  return { wall_s: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), cpu_s: round(Number(user?.[1] ?? 0) + Number(system?.[1] ?? 0)), peak_rss_mb: Math.round(Number(rss[1]) / 1024), stdout: run.stdout };
 }
 
 const results = [];
@@ -37,23 +39,31 @@ for (const tools of sizes) {
   try {
     const db = join(dir, 'catalog.sqlite');
     const generated = generateCatalog(db, tools);
-    console.error(`${tools} tools in ${generated.servers} servers: baseline…`);
+    const loadBefore = loadAverage();
+    console.error(`${tools} tools in ${generated.servers} servers (load ${loadBefore}): baseline…`);
     const baseline = measure('bench/site/baseline.ts', [db, join(dir, 'baseline')]);
     rmSync(join(dir, 'baseline'), { recursive: true, force: true });
     console.error(`  baseline ${baseline.wall_s.toFixed(1)} s; site…`);
-    const site = measure('bench/site/build-site.ts', [db, join(dir, 'site')]);
-    const build = JSON.parse(site.stdout.trim().split('\n').pop()!) as { pages: number; toolPages: number; indexed: number; timings: { pages: number; exports: number; search: number } };
-    // The issue's target covers the pages (tool, server, browse) and we include the exports; the search
-    // index (Pagefind) is reported beside it.
-    const siteWall = site.wall_s - build.timings.search;
+    const site = measure('bench/site/build-site.ts', [db, join(dir, 'site'), '--no-search']);
+    const build = JSON.parse(site.stdout.trim().split('\n').pop()!) as { pages: number; toolPages: number; timings: { pages: number; exports: number } };
+    // The issue's target covers the pages (tool, server, browse); the exports are included. The search
+    // index (Pagefind) is built over the same output in a second child process, so that its wall time
+    // and peak RSS are measured apart; site_with_search_* adds both.
+    console.error(`  site ${site.wall_s.toFixed(1)} s, ${site.peak_rss_mb} MB; search index…`);
+    const search = measure('bench/site/phase.ts', ['search', db, join(dir, 'site')]);
+    const indexed = (JSON.parse(search.stdout.trim().split('\n').pop()!) as { result: { pages: number } }).result.pages;
     const row = {
       tools, servers: generated.servers, pages: build.pages,
-      site_wall_s: round(siteWall), baseline_wall_s: round(baseline.wall_s), ratio: round(siteWall / baseline.wall_s),
+      site_wall_s: round(site.wall_s), baseline_wall_s: round(baseline.wall_s), ratio: round(site.wall_s / baseline.wall_s),
       site_peak_rss_mb: site.peak_rss_mb, baseline_peak_rss_mb: baseline.peak_rss_mb,
-      search_index_s: round(build.timings.search), site_with_search_wall_s: round(site.wall_s), ratio_with_search: round(site.wall_s / baseline.wall_s),
-      phases_s: { pages: round(build.timings.pages), exports: round(build.timings.exports), search: round(build.timings.search) },
+      site_cpu_s: site.cpu_s, baseline_cpu_s: baseline.cpu_s,
+      search_index_s: round(search.wall_s), search_peak_rss_mb: search.peak_rss_mb, search_records: indexed,
+      site_with_search_wall_s: round(site.wall_s + search.wall_s), ratio_with_search: round((site.wall_s + search.wall_s) / baseline.wall_s),
+      site_with_search_peak_rss_mb: Math.max(site.peak_rss_mb, search.peak_rss_mb),
+      phases_s: { pages: round(build.timings.pages), exports: round(build.timings.exports) },
+      load_average_before: loadBefore,
     };
-    console.error(`  site ${row.site_wall_s} s (ratio ${row.ratio}), search ${row.search_index_s} s, peak ${row.site_peak_rss_mb} MB`);
+    console.error(`  site ${row.site_wall_s} s (ratio ${row.ratio}), search ${row.search_index_s} s / ${row.search_peak_rss_mb} MB, peak ${row.site_peak_rss_mb} MB`);
     results.push(row);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -64,8 +74,10 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-let load = '';
-try { load = readFileSync('/proc/loadavg', 'utf8').trim(); } catch { /* not Linux */ }
+function loadAverage(): string {
+  try { return readFileSync('/proc/loadavg', 'utf8').trim(); } catch { return ''; }
+}
+const load = loadAverage();
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, `${JSON.stringify({
   measured: new Date().toISOString(),
