@@ -1,15 +1,11 @@
 import type { Node } from '../../parser.ts';
+import { namedChildren, descendantsOfType, lineOf as line } from '../../syntax.ts';
+
+export { namedChildren, descendantsOfType, line };
 
 /** Small tree helpers for the Java grammar. */
 
-export function namedChildren(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null);
-}
-
 /** Every descendant of `node` (itself included) of one of `types`, in source order. */
-export function descendantsOfType(node: Node, types: readonly string[]): Node[] {
-  return node.descendantsOfType(types as string[]).filter((child): child is Node => child !== null);
-}
 
 export function hasModifier(declaration: Node, modifier: string): boolean {
   const modifiers = namedChildren(declaration).find((child) => child.type === 'modifiers');
@@ -68,6 +64,3 @@ export function declarationsAround(node: Node): Node[] {
 
 export const TYPE_DECLARATIONS = ['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration', 'annotation_type_declaration'];
 
-export function line(node: Node): number {
-  return node.startPosition.row + 1;
-}

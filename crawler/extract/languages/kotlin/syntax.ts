@@ -1,18 +1,9 @@
 import type { Node } from '../../parser.ts';
+import { namedChildren, descendantsOfType, lineOf as line } from '../../syntax.ts';
+
+export { namedChildren, descendantsOfType, line };
 
 /** Small tree helpers for the Kotlin grammar (tree-sitter-wasms' fwcd grammar). */
-
-export function namedChildren(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null);
-}
-
-export function descendantsOfType(node: Node, types: readonly string[]): Node[] {
-  return node.descendantsOfType(types as string[]).filter((child): child is Node => child !== null);
-}
-
-export function line(node: Node): number {
-  return node.startPosition.row + 1;
-}
 
 export interface Argument {
   /** `name` of `name = value`, or null for a positional argument. */

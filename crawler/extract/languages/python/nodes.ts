@@ -1,13 +1,12 @@
 import type { Node } from '../../parser.ts';
+import { lineOf } from '../../syntax.ts';
+
+export { lineOf };
 
 /** Small accessors over the tree-sitter-python tree, so matchers read as the grammar does. */
 
 export function namedChildren(node: Node): Node[] {
   return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
-}
-
-export function lineOf(node: Node): number {
-  return node.startPosition.row + 1;
 }
 
 /** Drops grouping that carries no meaning: `(x)` and the `type` wrapper of annotations. */

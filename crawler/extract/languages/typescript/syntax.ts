@@ -1,4 +1,7 @@
 import type { Node } from '../../parser.ts';
+import { lineOf } from '../../syntax.ts';
+
+export { lineOf };
 
 /** Wrappers that do not change a value: parentheses, type assertions, `!`, `satisfies`, `await`. */
 const TRANSPARENT = new Set([
@@ -19,9 +22,6 @@ export function unwrap(node: Node): Node {
 }
 
 /** 1-based line of a node's first character. */
-export function lineOf(node: Node): number {
-  return node.startPosition.row + 1;
-}
 
 export function namedChildren(node: Node): Node[] {
   return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
