@@ -37,9 +37,10 @@ export interface BuildSiteResult {
 export const DEFAULT_SITE = 'http://localhost:4321';
 
 /**
- * Builds the static site from a catalog. Two writers run at once: Astro (programmatic build, no CLI)
- * renders the home, browse, server, changes, search and 404 pages, while a worker thread writes every
- * tool page and its JSON with template strings (site/bulk/tool-pages.ts). Then the exports (catalog
+ * Builds the static site from a catalog. Writers run at once: Astro (programmatic build, no CLI)
+ * renders the home, browse (servers index, risk and category listings), changes, search and 404 pages,
+ * while two worker threads write every server page, tool page and tool JSON with template strings
+ * (site/bulk/tool-pages.ts). Then the exports (catalog
  * JSON, SQLite copy, sitemap, llms.txt) and the Pagefind index. The pages read the database named by
  * MCP_RISK_DB, set here for the duration of the build.
  */
@@ -72,7 +73,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const started = performance.now();
   let toolPages = 0;
   try {
-    const written = writeToolPagesInWorker(dbFile, bulk);
+    const written = Promise.all(Array.from({ length: WRITERS }, (_, part) => writeToolPagesInWorker(dbFile, bulk, part, WRITERS)));
     // Skipped when already there: chdir is refused inside worker threads.
     if (previousCwd !== REPO_ROOT) process.chdir(REPO_ROOT);
     try {
@@ -80,13 +81,19 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await build({ root: SITE_ROOT, outDir: target, cacheDir, logLevel: options.quiet ? 'warn' : 'info' });
     } finally {
       // Even when Astro fails, wait for the worker before its folder is removed.
-      toolPages = (await written).pages;
+      toolPages = (await written).reduce((sum, part) => sum + part.pages, 0);
     }
     if (!inside) await move(target, outDir);
     await rm(join(outDir, 'tools'), { recursive: true, force: true });
     await rename(join(bulk, 'tools'), join(outDir, 'tools')).catch(ignoreMissing);
     await mkdir(join(outDir, 'api'), { recursive: true });
     await rename(join(bulk, 'api', 'tools'), join(outDir, 'api', 'tools')).catch(ignoreMissing);
+    // Server pages sit beside Astro's servers/index.html: moved in one folder at a time.
+    await mkdir(join(outDir, 'servers'), { recursive: true });
+    for (const slug of await readdir(join(bulk, 'servers')).catch(() => [] as string[])) {
+      await rm(join(outDir, 'servers', slug), { recursive: true, force: true });
+      await rename(join(bulk, 'servers', slug), join(outDir, 'servers', slug));
+    }
     const pagesDone = performance.now();
 
     const db = openCatalog(dbFile, { readonly: true });
@@ -122,11 +129,17 @@ function ignoreMissing(error: NodeJS.ErrnoException): void {
   if (error.code !== 'ENOENT') throw error;
 }
 
-/** The bulk writer in a worker thread, so that it uses the second core while Astro uses the first. */
-function writeToolPagesInWorker(dbFile: string, outDir: string): Promise<{ pages: number }> {
+/**
+ * Bulk writers (server and tool pages) in worker threads, beside Astro on the main thread. Two, each
+ * with every other server: Astro's share (home, listings, changes) ends well before the bulk pages, so
+ * one writer would leave a core idle for most of the build.
+ */
+const WRITERS = 2;
+
+function writeToolPagesInWorker(dbFile: string, outDir: string, part: number, parts: number): Promise<{ pages: number }> {
   return new Promise((done, fail) => {
     const worker = new Worker(new URL('./bulk/worker.mjs', import.meta.url), {
-      workerData: { dbFile, outDir },
+      workerData: { dbFile, outDir, part, parts },
     });
     let result: { pages: number } | undefined;
     // Settle on the result: tsx's loader keeps the worker alive, so it is ended here.

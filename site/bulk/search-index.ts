@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { openCatalog } from '../../crawler/store/open.ts';
 import { toAssessment } from '../src/lib/catalog.ts';
 import { html } from '../src/lib/html.ts';
@@ -21,7 +22,7 @@ const IN_FLIGHT = 256;
  * more time and memory than writing the pages (bench/site/README.md). Records are built with the
  * escaping `html` tag, so crawled text reaches Pagefind as text, as it did from the pages.
  */
-export async function indexCatalog(dbFile: string, outDir: string): Promise<{ pages: number }> {
+export async function indexCatalog(dbFile: string, outDir: string): Promise<{ pages: number; pagefindPeakRssMb: number | null }> {
   let pagefind: typeof import('pagefind');
   try {
     pagefind = await import('pagefind');
@@ -47,12 +48,32 @@ export async function indexCatalog(dbFile: string, outDir: string): Promise<{ pa
     await Promise.all(pending);
     const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-    return { pages };
+    return { pages, pagefindPeakRssMb: childPeakRssMb() };
   } finally {
     db.close();
     await Promise.allSettled(pending);
     await index.deleteIndex();
     await pagefind.close();
+  }
+}
+
+/**
+ * The largest peak RSS (VmHWM) among this process's live child processes (Pagefind's service), read
+ * before it is closed: the service is killed and never waited for, so `time -v` of the parent does not
+ * count it. Linux only; null elsewhere.
+ */
+function childPeakRssMb(): number | null {
+  try {
+    let peak = 0;
+    for (const task of readdirSync('/proc/self/task')) {
+      for (const pid of readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) {
+        const kb = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        if (kb) peak = Math.max(peak, Number(kb[1]));
+      }
+    }
+    return Math.round(peak / 1024);
+  } catch {
+    return null;
   }
 }
 

@@ -1,37 +1,43 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCatalog } from '../../crawler/store/open.ts';
-import { eachToolPage, type ToolPage } from '../src/lib/catalog.ts';
+import { eachServerPage, type ToolPage } from '../src/lib/catalog.ts';
+import { renderServerPage } from '../src/render/server-page.ts';
 import { renderToolPage } from '../src/render/tool-page.ts';
 
 /**
- * Writes every tool page (`tools/<server>/<tool>/index.html`) and its JSON export
- * (`api/tools/<server>/<tool>.json`) with template strings, one server at a time. At catalog scale
- * these are nearly all the pages; Astro would hold every page's props at once and spend about 1 ms of
- * CPU per page (bench/site/README.md), so they are written here, in parallel with the Astro build.
- * Slugs were checked by the loader (lib/links.ts isSafeSlug), so they are safe as folder names.
+ * Writes every server page (`servers/<server>/index.html`), every tool page
+ * (`tools/<server>/<tool>/index.html`) and its JSON export (`api/tools/<server>/<tool>.json`) with
+ * template strings, one server at a time. At catalog scale these are nearly all the pages; Astro
+ * would hold every page's props at once and spend milliseconds of CPU per page (bench/site/README.md),
+ * so they are written here, in worker threads, in parallel with the Astro build of the other pages.
+ * `part`/`parts` split the servers between writers. Slugs were checked by the loader
+ * (lib/links.ts isSafeSlug), so they are safe as folder names.
  */
-export function writeToolPages(dbFile: string, outDir: string): { pages: number } {
+export function writeToolPages(dbFile: string, outDir: string, part = 0, parts = 1): { pages: number; serverPages: number } {
   const db = openCatalog(dbFile, { readonly: true });
   let pages = 0;
-  let currentServer = '';
+  let serverPages = 0;
   try {
-    for (const page of eachToolPage(db)) {
-      const serverSlug = page.server.slug;
-      if (serverSlug !== currentServer) {
-        mkdirSync(join(outDir, 'api', 'tools', serverSlug), { recursive: true });
-        currentServer = serverSlug;
+    for (const { page: server, tools } of eachServerPage(db, part, parts)) {
+      const serverSlug = server.server.slug;
+      const serverDir = join(outDir, 'servers', serverSlug);
+      mkdirSync(serverDir, { recursive: true });
+      writeFileSync(join(serverDir, 'index.html'), renderServerPage(server));
+      serverPages++;
+      if (server.tools.length > 0) mkdirSync(join(outDir, 'api', 'tools', serverSlug), { recursive: true });
+      for (const page of tools) {
+        const dir = join(outDir, 'tools', serverSlug, page.tool.slug);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'index.html'), renderToolPage(page));
+        writeFileSync(join(outDir, 'api', 'tools', serverSlug, `${page.tool.slug}.json`), `${JSON.stringify(toolJson(page), null, 2)}\n`);
+        pages++;
       }
-      const dir = join(outDir, 'tools', serverSlug, page.tool.slug);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'index.html'), renderToolPage(page));
-      writeFileSync(join(outDir, 'api', 'tools', serverSlug, `${page.tool.slug}.json`), `${JSON.stringify(toolJson(page), null, 2)}\n`);
-      pages++;
     }
   } finally {
     db.close();
   }
-  return { pages };
+  return { pages, serverPages };
 }
 
 /** The JSON export of a tool: the page's data without presentation. */

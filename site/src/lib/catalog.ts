@@ -410,15 +410,19 @@ export function loadServerPage(db: Db, id: number): ServerPage {
   const st = statements(db);
   const row = st.server.get(id) as ServerRow | undefined;
   if (!row) throw new Error(`no server with id ${id}`);
+  return serverPage(db, row, (st.serverTools.all(id) as ToolRow[]).filter((tool) => isSafeSlug(tool.slug)));
+}
+
+function serverPage(db: Db, row: ServerRow, rows: ToolRow[]): ServerPage {
+  const st = statements(db);
   const server = toServer(row);
   const repo = { url: row.url, commit: row.commit_sha };
-  const tools = toolSummariesOf((st.serverTools.all(id) as ToolRow[]).filter((tool) => isSafeSlug(tool.slug)), server);
   return {
     server,
-    tools,
-    dynamic: (st.dynamic.all(id) as { file: string; line: number; reason: string }[]).map((d) => ({ ...d, url: sourceUrl(repo, d.file, d.line) })),
+    tools: toolSummariesOf(rows, server),
+    dynamic: (st.dynamic.all(row.id) as { file: string; line: number; reason: string }[]).map((d) => ({ ...d, url: sourceUrl(repo, d.file, d.line) })),
     assessment: toAssessment(row.assessment),
-    policies: policyViews(st.serverPolicies.all(id) as PolicyRow[], [], row.policy),
+    policies: policyViews(st.serverPolicies.all(row.id) as PolicyRow[], [], row.policy),
   };
 }
 
@@ -440,19 +444,26 @@ export function loadServerIndex(db: Db): ServerListing[] {
 }
 
 /**
- * Every tool page, one server at a time: only the current server's rows are in memory, so the bulk
- * writer's memory stays flat however large the catalog.
+ * Every server page with its tool pages, one server at a time: only the current server's rows are in
+ * memory, so the bulk writer's memory stays flat however large the catalog. `part`/`parts` split the
+ * servers between writers (every parts-th server, from the part-th).
  */
-export function* eachToolPage(db: Db): Generator<ToolPage> {
+export function* eachServerPage(db: Db, part = 0, parts = 1): Generator<{ page: ServerPage; tools: Generator<ToolPage> }> {
   const st = statements(db);
+  let index = 0;
   for (const { id } of serverIds(db)) {
+    if (index++ % parts !== part) continue;
     const row = st.server.get(id) as ServerRow;
-    const server = toServer(row);
-    const repo = { url: row.url, commit: row.commit_sha };
     const rows = (st.serverTools.all(id) as ToolRow[]).filter((tool) => isSafeSlug(tool.slug));
-    const summaries = toolSummariesOf(rows, server);
-    for (const tool of rows) yield toolPage(db, tool, server, repo, summaries);
+    const page = serverPage(db, row, rows);
+    const repo = { url: row.url, commit: row.commit_sha };
+    yield { page, tools: (function* () { for (const tool of rows) yield toolPage(db, tool, page.server, repo, page.tools); })() };
   }
+}
+
+/** Every tool page, one server at a time (see eachServerPage). */
+export function* eachToolPage(db: Db): Generator<ToolPage> {
+  for (const { tools } of eachServerPage(db)) yield* tools;
 }
 
 /** All tool pages at once: for tests and small catalogs. */

@@ -6,8 +6,11 @@
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ESCAPES[char]);
+  // Most crawled strings hold no special character: skip the replace (the bulk writer's hot path).
+  return SPECIAL.test(value) ? value.replace(/[&<>"']/g, (char) => ESCAPES[char]) : value;
 }
 
 export class Html {

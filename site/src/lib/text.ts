@@ -16,12 +16,26 @@ export interface Truncated {
  * surrogate pair. The caller keeps the full text for a <details>.
  */
 export function truncate(text: string, limit: number = DESCRIPTION_LIMIT): Truncated {
+  // Fast path: fewer UTF-16 units than the limit means fewer code points too (no array per string).
+  if (text.length <= limit) return { shown: text, truncated: false, length: codePoints(text) };
   const chars = Array.from(text);
   if (chars.length <= limit) return { shown: text, truncated: false, length: chars.length };
   let cut = chars.slice(0, limit).join('');
   const space = cut.search(/\s\S*$/);
   if (space > limit * 0.8) cut = cut.slice(0, space);
   return { shown: `${cut.trimEnd()}…`, truncated: true, length: chars.length };
+}
+
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) { count--; i++; }
+    }
+  }
+  return count;
 }
 
 /** JSON.parse that gives `fallback` for null, invalid JSON or a value of the wrong shape. */
