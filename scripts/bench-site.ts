@@ -17,6 +17,8 @@ const sizes = option('sizes', '10000,50000,100000,200000').split(',').map(Number
 // tmpfs by default: the figures measure the writers, not this VM's disk (reference/stack-notes.md).
 const tmpRoot = option('tmp', existsSync('/dev/shm') ? '/dev/shm' : '/tmp');
 const outFile = resolve(option('out', 'bench/results/site.json'));
+// `--search false` skips the (separately measured) search index, e.g. for the largest sizes.
+const withSearch = option('search', 'true') !== 'false';
 const repo = resolve(import.meta.dirname, '..');
 
 interface Measured { wall_s: number; cpu_s: number; peak_rss_mb: number; stdout: string }
@@ -49,8 +51,8 @@ for (const tools of sizes) {
     // The issue's target covers the pages (tool, server, browse); the exports are included. The search
     // index (Pagefind) is built over the same output in a second child process, so that its wall time
     // and peak RSS are measured apart; site_with_search_* adds both.
-    console.error(`  site ${site.wall_s.toFixed(1)} s, ${site.peak_rss_mb} MB; search index…`);
-    const search = measure('bench/site/phase.ts', ['search', db, join(dir, 'site')]);
+    console.error(`  site ${site.wall_s.toFixed(1)} s, ${site.peak_rss_mb} MB${withSearch ? '; search index…' : ''}`);
+    const search = withSearch ? measure('bench/site/phase.ts', ['search', db, join(dir, 'site')]) : { wall_s: NaN, cpu_s: NaN, peak_rss_mb: 0, stdout: '{"result":{"pages":0,"pagefindPeakRssMb":null}}' };
     const searched = (JSON.parse(search.stdout.trim().split('\n').pop()!) as { result: { pages: number; pagefindPeakRssMb: number | null } }).result;
     const indexed = searched.pages;
     // Pagefind's service is killed, not waited for, so time -v misses it: its VmHWM is read before.
@@ -85,7 +87,7 @@ mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, `${JSON.stringify({
   measured: new Date().toISOString(),
   machine: { cpus: cpus().length, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, output: tmpRoot, output_fs_type: statfsSync(tmpRoot).type, load_average_at_end: load },
-  command: `tsx scripts/bench-site.ts --sizes ${sizes.join(',')}`,
+  command: `tsx scripts/bench-site.ts --sizes ${sizes.join(',')} --tmp ${tmpRoot}${withSearch ? '' : ' --search false'}`,
   results,
 }, null, 2)}\n`);
 console.error(`wrote ${outFile}`);

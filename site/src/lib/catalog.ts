@@ -252,6 +252,10 @@ function prepare(db: Db) {
     allServers: db.prepare(`SELECT ${SERVER_COLUMNS} FROM servers s JOIN repositories r ON r.id = s.repo_id ORDER BY s.slug`),
     serverTools: db.prepare(`SELECT ${TOOL_COLUMNS} FROM tools t LEFT JOIN classifications c ON c.tool_id = t.id WHERE t.server_id = ? ORDER BY t.slug`),
     findings: db.prepare('SELECT rule, message, category, risk, tags, evidence FROM findings WHERE tool_id = ? ORDER BY ordinal'),
+    // The same, for every tool of a server at once (the bulk writer: one query per server, not per tool).
+    serverFindings: db.prepare('SELECT f.tool_id, f.rule, f.message, f.category, f.risk, f.tags, f.evidence FROM findings f JOIN tools t ON t.id = f.tool_id WHERE t.server_id = ? ORDER BY f.tool_id, f.ordinal'),
+    serverToolPolicies: db.prepare('SELECT p.tool_id, p.format, p.text FROM tool_policies p JOIN tools t ON t.id = p.tool_id WHERE t.server_id = ?'),
+    serverToolExamples: db.prepare('SELECT e.tool_id, e.format, e.call, e.decision, e.reason FROM policy_examples e JOIN tools t ON t.id = e.tool_id WHERE t.server_id = ? ORDER BY e.tool_id, e.format, e.ordinal'),
     toolPolicies: db.prepare('SELECT format, text FROM tool_policies WHERE tool_id = ?'),
     toolExamples: db.prepare('SELECT format, call, decision, reason FROM policy_examples WHERE tool_id = ? ORDER BY format, ordinal'),
     serverPolicies: db.prepare('SELECT format, text FROM server_policies WHERE server_id = ?'),
@@ -293,7 +297,7 @@ function toServer(row: ServerRow): Server {
   };
 }
 
-function toSummary(row: SummaryRow): ToolSummary {
+function toSummary(row: SummaryRow, parameterCount?: number): ToolSummary {
   return {
     slug: row.slug,
     name: row.name,
@@ -303,7 +307,7 @@ function toSummary(row: SummaryRow): ToolSummary {
     risk: isRiskLevel(row.risk) ? row.risk : null,
     category: row.category,
     policyLayerCategory: row.policylayer_category,
-    parameterCount: summarizeParameters(parseJson(row.input_schema, null)).count,
+    parameterCount: parameterCount ?? summarizeParameters(parseJson(row.input_schema, null)).count,
   };
 }
 
@@ -457,8 +461,29 @@ export function* eachServerPage(db: Db, part = 0, parts = 1): Generator<{ page: 
     const rows = (st.serverTools.all(id) as ToolRow[]).filter((tool) => isSafeSlug(tool.slug));
     const page = serverPage(db, row, rows);
     const repo = { url: row.url, commit: row.commit_sha };
-    yield { page, tools: (function* () { for (const tool of rows) yield toolPage(db, tool, page.server, repo, page.tools); })() };
+    const related: ToolRelated = {
+      findings: groupByTool(st.serverFindings.all(id) as (FindingRow & { tool_id: number })[]),
+      policies: groupByTool(st.serverToolPolicies.all(id) as (PolicyRow & { tool_id: number })[]),
+      examples: groupByTool(st.serverToolExamples.all(id) as (ExampleRow & { tool_id: number })[]),
+    };
+    yield { page, tools: (function* () { for (const tool of rows) yield toolPage(db, tool, page.server, repo, page.tools, related); })() };
   }
+}
+
+interface ToolRelated {
+  findings: Map<number, FindingRow[]>;
+  policies: Map<number, PolicyRow[]>;
+  examples: Map<number, ExampleRow[]>;
+}
+
+function groupByTool<T extends { tool_id: number }>(rows: T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.tool_id);
+    if (group) group.push(row);
+    else groups.set(row.tool_id, [row]);
+  }
+  return groups;
 }
 
 /** Every tool page, one server at a time (see eachServerPage). */
@@ -471,13 +496,17 @@ export function loadToolPages(db: Db): ToolPage[] {
   return [...eachToolPage(db)];
 }
 
-function toolPage(db: Db, row: ToolRow, server: Server, repo: { url: string | null; commit: string | null }, summaries: ToolSummary[]): ToolPage {
+function toolPage(db: Db, row: ToolRow, server: Server, repo: { url: string | null; commit: string | null }, summaries: ToolSummary[], related?: ToolRelated): ToolPage {
   const st = statements(db);
   const definition = parseJson<Record<string, unknown>>(row.definition, {}, isPlainObject);
-  const summary = toSummary({ ...row, server_slug: server.slug, server_name: server.name });
+  const parameters = summarizeParameters(parseJson(row.input_schema, null));
+  const summary = toSummary({ ...row, server_slug: server.slug, server_name: server.name }, parameters.count);
   const classification = toClassification(row);
-  const findings = (st.findings.all(row.id) as FindingRow[]).map((finding) => toFinding(finding, repo));
-  const policies = policyViews(st.toolPolicies.all(row.id) as PolicyRow[], st.toolExamples.all(row.id) as ExampleRow[], classification?.policy ?? null);
+  const findingRows = related ? related.findings.get(row.id) ?? [] : st.findings.all(row.id) as FindingRow[];
+  const findings = findingRows.map((finding) => toFinding(finding, repo));
+  const policyRows = related ? related.policies.get(row.id) ?? [] : st.toolPolicies.all(row.id) as PolicyRow[];
+  const exampleRows = related ? related.examples.get(row.id) ?? [] : st.toolExamples.all(row.id) as ExampleRow[];
+  const policies = policyViews(policyRows, exampleRows, classification?.policy ?? null);
   const siblings = summaries.filter((other) => other.slug !== row.slug);
   return {
     server,
@@ -492,7 +521,7 @@ function toolPage(db: Db, row: ToolRow, server: Server, repo: { url: string | nu
       sourceUrl: sourceUrl(repo, row.file, row.line),
       extractionConfidence: row.confidence,
     },
-    parameters: summarizeParameters(parseJson(row.input_schema, null)),
+    parameters,
     annotations: annotationRows(parseJson(row.annotations, null), definition.annotationsOrigin, findings),
     classification,
     findings,
@@ -535,15 +564,44 @@ export function listingPaths(db: Db, kind: ListingKind): { value: string; page: 
 
 /** One page of a listing, by server then tool slug. */
 export function loadListing(db: Db, kind: ListingKind, value: string, page: number): ListingPage {
-  const where = kind === 'risk' ? 'c.risk = ?' : 'c.category = ?';
-  const total = count(db, `SELECT count(*) AS n FROM classifications c JOIN tools t ON t.id = c.tool_id WHERE ${where}`, value);
-  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM tools t JOIN classifications c ON c.tool_id = t.id JOIN servers s ON s.id = t.server_id
-    WHERE ${where} ORDER BY s.slug, t.slug LIMIT ? OFFSET ?`).all(value, LISTING_PAGE_SIZE, (page - 1) * LISTING_PAGE_SIZE) as SummaryRow[];
+  const st = listingStatements(db);
+  const total = (st.total.get(kind, value) as { n: number }).n;
+  const start = (page - 1) * LISTING_PAGE_SIZE;
+  const rows = st.page.all(kind, value, start, start + LISTING_PAGE_SIZE) as SummaryRow[];
   return {
     kind, value, page, total,
     lastPage: Math.max(1, Math.ceil(total / LISTING_PAGE_SIZE)),
     tools: rows.filter((row) => isSafeSlug(row.slug) && isSafeSlug(row.server_slug)).map(toSummary),
   };
+}
+
+const LISTINGS = new WeakMap<Db, { total: Database.Statement; page: Database.Statement }>();
+
+/**
+ * The order of every listing (risk level, category), numbered once per connection in a TEMP table
+ * (allowed on a read-only connection): a page is then a range of positions. Sorting every matching
+ * tool again for each page (ORDER BY … LIMIT … OFFSET) made the listings quadratic: 400 pages at
+ * 100,000 tools, each sorting up to all of them.
+ */
+function listingStatements(db: Db): { total: Database.Statement; page: Database.Statement } {
+  let cached = LISTINGS.get(db);
+  if (cached) return cached;
+  db.exec(`
+    DROP TABLE IF EXISTS temp.listing_order;
+    CREATE TEMP TABLE listing_order (kind TEXT NOT NULL, value TEXT NOT NULL, pos INTEGER NOT NULL, tool_id INTEGER NOT NULL, PRIMARY KEY (kind, value, pos)) WITHOUT ROWID;
+    INSERT INTO temp.listing_order
+      SELECT 'risk', c.risk, row_number() OVER (PARTITION BY c.risk ORDER BY s.slug, t.slug) - 1, t.id
+      FROM tools t JOIN classifications c ON c.tool_id = t.id JOIN servers s ON s.id = t.server_id WHERE c.risk IS NOT NULL;
+    INSERT INTO temp.listing_order
+      SELECT 'category', c.category, row_number() OVER (PARTITION BY c.category ORDER BY s.slug, t.slug) - 1, t.id
+      FROM tools t JOIN classifications c ON c.tool_id = t.id JOIN servers s ON s.id = t.server_id WHERE c.category IS NOT NULL;`);
+  cached = {
+    total: db.prepare('SELECT count(*) AS n FROM temp.listing_order WHERE kind = ? AND value = ?'),
+    page: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM temp.listing_order o JOIN tools t ON t.id = o.tool_id JOIN classifications c ON c.tool_id = t.id JOIN servers s ON s.id = t.server_id
+      WHERE o.kind = ? AND o.value = ? AND o.pos >= ? AND o.pos < ? ORDER BY o.pos`),
+  };
+  LISTINGS.set(db, cached);
+  return cached;
 }
 
 /** The most recent tool changes across crawls, newest first. */
