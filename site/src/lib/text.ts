@@ -18,9 +18,11 @@ export interface Truncated {
 export function truncate(text: string, limit: number = DESCRIPTION_LIMIT): Truncated {
   // Fast path: fewer UTF-16 units than the limit means fewer code points too (no array per string).
   if (text.length <= limit) return { shown: text, truncated: false, length: codePoints(text) };
-  const chars = Array.from(text);
+  // No surrogate pair: UTF-16 units are code points, so no array of characters is needed.
+  const chars: ArrayLike<string> & { slice(start: number, end: number): string | string[] } = /[\uD800-\uDFFF]/.test(text) ? Array.from(text) : text;
   if (chars.length <= limit) return { shown: text, truncated: false, length: chars.length };
-  let cut = chars.slice(0, limit).join('');
+  const head = chars.slice(0, limit);
+  let cut = typeof head === 'string' ? head : head.join('');
   const space = cut.search(/\s\S*$/);
   if (space > limit * 0.8) cut = cut.slice(0, space);
   return { shown: `${cut.trimEnd()}…`, truncated: true, length: chars.length };

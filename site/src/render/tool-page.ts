@@ -1,4 +1,4 @@
-import type { ToolPage } from '../lib/catalog.ts';
+import type { ToolPage, ToolSummary } from '../lib/catalog.ts';
 import { html, type Html } from '../lib/html.ts';
 import { serverHref, toolHref } from '../lib/links.ts';
 import { riskLabel } from '../lib/risk.ts';
@@ -18,6 +18,19 @@ import { tagList } from './tag-list.ts';
 function searchFilters(page: ToolPage): Html {
   const { classification, server } = page;
   return html`<div hidden><span data-pagefind-filter="kind">tool</span><span data-pagefind-filter="risk">${riskLabel(classification?.risk ?? null)}</span>${classification ? html`<span data-pagefind-filter="category">${filterValue(classification.category)}</span>` : ''}<span data-pagefind-filter="language">${filterValue(server.language)}</span></div>`;
+}
+
+/**
+ * One entry of the "other tools" list, rendered once per tool and reused on each sibling's page: the
+ * bulk writer gives every page of a server the same summary objects, and a server of 100 tools would
+ * otherwise render 100 × 50 entries.
+ */
+const SIBLING_ITEMS = new WeakMap<ToolSummary, Html>();
+
+function siblingItem(other: ToolSummary): Html {
+  let item = SIBLING_ITEMS.get(other);
+  if (!item) SIBLING_ITEMS.set(other, (item = html`<li>${riskBadge(other.risk)} <a href="${toolHref(other.serverSlug, other.slug)}"><code>${other.name}</code></a></li>`));
+  return item;
 }
 
 function poisoningNotice(page: ToolPage): Html {
@@ -65,7 +78,7 @@ ${contradictions.length > 0 ? html`<p class="notice">The declared annotations co
 ${annotationsTable(annotations)}
 ${faq.length > 0 ? html`<h2>Questions about ${tool.name}</h2>${faqList(faq)}` : ''}
 <h2>Other tools of ${server.name}</h2>
-${siblingCount === 0 ? html`<p class="muted">This is the server's only tool.</p>` : html`<ul class="siblings">${siblings.map((other) => html`<li>${riskBadge(other.risk)} <a href="${toolHref(other.serverSlug, other.slug)}"><code>${other.name}</code></a></li>`)}</ul>`}
+${siblingCount === 0 ? html`<p class="muted">This is the server's only tool.</p>` : html`<ul class="siblings">${siblings.map(siblingItem)}</ul>`}
 ${siblingCount > siblings.length ? html`<p><a href="${serverHref(server.slug)}">All ${plural(siblingCount + 1, 'tool')} of ${server.name}</a></p>` : ''}
 </article>`;
 }
