@@ -72,6 +72,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const cacheDir = await mkdtemp(join(tmpdir(), 'mcp-risk-astro-'));
   const started = performance.now();
   let toolPages = 0;
+  let serverPages = 0;
+  let astroPages = 0;
   try {
     const written = Promise.all(Array.from({ length: WRITERS }, (_, part) => writeToolPagesInWorker(dbFile, bulk, part, WRITERS)));
     // Skipped when already there: chdir is refused inside worker threads.
@@ -81,8 +83,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await build({ root: SITE_ROOT, outDir: target, cacheDir, logLevel: options.quiet ? 'warn' : 'info' });
     } finally {
       // Even when Astro fails, wait for the worker before its folder is removed.
-      toolPages = (await written).reduce((sum, part) => sum + part.pages, 0);
+      const parts = await written;
+      toolPages = parts.reduce((sum, part) => sum + part.pages, 0);
+      serverPages = parts.reduce((sum, part) => sum + part.serverPages, 0);
     }
+    // Counted before the bulk pages join them: a recursive readdir of the whole output took seconds at
+    // 100,000 tools.
+    astroPages = await countPages(target);
     if (!inside) await move(target, outDir);
     await rm(join(outDir, 'tools'), { recursive: true, force: true });
     await rename(join(bulk, 'tools'), join(outDir, 'tools')).catch(ignoreMissing);
@@ -110,7 +117,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const indexed = options.search === false ? 0 : (await indexCatalog(dbFile, outDir)).pages;
     const searchDone = performance.now();
     return {
-      pages: await countPages(outDir),
+      pages: astroPages + toolPages + serverPages,
       toolPages,
       indexed,
       timings: { pages: (pagesDone - started) / 1000, exports: (exportsDone - pagesDone) / 1000, search: (searchDone - exportsDone) / 1000 },
@@ -136,14 +143,14 @@ function ignoreMissing(error: NodeJS.ErrnoException): void {
  */
 const WRITERS = 2;
 
-function writeToolPagesInWorker(dbFile: string, outDir: string, part: number, parts: number): Promise<{ pages: number }> {
+function writeToolPagesInWorker(dbFile: string, outDir: string, part: number, parts: number): Promise<{ pages: number; serverPages: number }> {
   return new Promise((done, fail) => {
     const worker = new Worker(new URL('./bulk/worker.mjs', import.meta.url), {
       workerData: { dbFile, outDir, part, parts },
     });
-    let result: { pages: number } | undefined;
+    let result: { pages: number; serverPages: number } | undefined;
     // Settle on the result: tsx's loader keeps the worker alive, so it is ended here.
-    worker.once('message', (message: { pages: number }) => {
+    worker.once('message', (message: { pages: number; serverPages: number }) => {
       result = message;
       void worker.terminate();
       done(message);
