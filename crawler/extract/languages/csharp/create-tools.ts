@@ -7,9 +7,8 @@ import { csharpEvaluator, type CsharpEvaluator } from './evaluate.ts';
 import { methodSchema } from './schema.ts';
 import { registeredServices } from './services.ts';
 import { attributeArguments, attributesOf, descendantsOfType, line, namedChildren, TYPE_DECLARATIONS } from './syntax.ts';
+import { ASYNC_RETURN, HINT_PROPERTIES } from './tools.ts';
 
-const HINT_PROPERTIES: Record<string, Hint> = { ReadOnly: 'readOnlyHint', Destructive: 'destructiveHint', Idempotent: 'idempotentHint', OpenWorld: 'openWorldHint' };
-const ASYNC_RETURN = /^(?:[\w.]+\.)?(?:Task|ValueTask|IAsyncEnumerable)(?:<|$)/;
 
 interface Input {
   path: string;

@@ -10,13 +10,14 @@ import { registeredServices } from './services.ts';
 import { attributeArguments, attributesOf, descendantsOfType, enclosingType, line, namedChildren, type Attribute } from './syntax.ts';
 
 /** `[McpServerTool(ReadOnly = true)]` property → MCP hint. The SDK keeps nullable fields: only assigned ones count. */
-const HINT_PROPERTIES: Record<string, Hint> = {
+export const HINT_PROPERTIES: Record<string, Hint> = {
   ReadOnly: 'readOnlyHint',
   Destructive: 'destructiveHint',
   Idempotent: 'idempotentHint',
   OpenWorld: 'openWorldHint',
 };
-const ASYNC_RETURN = /^(?:[\w.]+\.)?(?:Task|ValueTask|IAsyncEnumerable)(?:<|$)/;
+/** Return types of async methods, whose `Async` suffix the SDK drops from the derived name. */
+export const ASYNC_RETURN = /^(?:[\w.]+\.)?(?:Task|ValueTask|IAsyncEnumerable)(?:<|$)/;
 
 interface Input {
   path: string;

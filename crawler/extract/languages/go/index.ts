@@ -1,10 +1,9 @@
 import type { Hint } from '../../../model/tool.ts';
 import { emptyExtraction, type DynamicDraft, type ExtractContext, type FileExtraction, type LanguageExtractor, type SourceFile, type ToolDraft } from '../../extractor.ts';
 import type { Node } from '../../parser.ts';
-import { annotationsValue, type AnnotationState } from './annotations.ts';
-import type { StringValue } from './evaluate.ts';
+import { annotationsValue } from './annotations.ts';
 import { sdkImports, type SdkImports } from './imports.ts';
-import { readMark3labsTool, schemaFromBuilders } from './mark3labs.ts';
+import { readMark3labsTool, schemaFromBuilders, type Mark3labsTool } from './mark3labs.ts';
 import { moduleSdk, type GoSdk } from './module-sdk.ts';
 import { localPackageDirs } from './local-imports.ts';
 import { packageIn, packageOf, type GoPackage } from './package-index.ts';
@@ -13,7 +12,7 @@ import { readMetoroTool } from './metoro.ts';
 import { conditionsOf, handlerInputType, handlerParameterTypes, handlerSpan, registrationOf } from './registration.ts';
 import { schemaOfStruct } from './struct-schema.ts';
 import { spreadOptions } from './spread-options.ts';
-import { freeze, type GoSyntax } from './syntax.ts';
+import { freeze } from './syntax.ts';
 import { looksLikeToolLiteral, readToolLiteral } from './tool-literal.ts';
 import { groupConditions, groupConditionsOf, toolsetArgument } from './toolsets.ts';
 import { wrapperSites, type WrapperSite } from './wrappers.ts';
@@ -177,13 +176,7 @@ function extractLiteral(literal: Node, type: Node, body: Node, scope: FileScope,
   if (found) emit(scope, literal, found, read, registration?.args ?? []);
 }
 
-interface Found {
-  name: StringValue;
-  nameNode: GoSyntax;
-  description: StringValue | null;
-  title: string | null;
-  inputSchema: Record<string, unknown> | null;
-  annotations: AnnotationState;
+interface Found extends Mark3labsTool {
   sdk: string;
   style: string;
   handler: ToolDraft['handler'];
