@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CLASSIFIER_VERSION } from '../classify/index.ts';
 import type { Analysis, AnalyzedServer, AnalyzedTool } from '../pipeline/analyze.ts';
 import type { Catalog } from './open.ts';
+import { prepared } from './prepared.ts';
 import { serverSlug, shortHash, toolSlugs } from './slug.ts';
 
 /** What we know of a repository besides its files. */
@@ -55,7 +56,7 @@ export function saveRepository(db: Catalog, runId: number, info: RepositoryInfo,
     const before = new Map<string, StoredTool>();
     for (const row of storedTools(db, info.id)) before.set(`${row.server_slug}\u0000${row.slug}`, row);
     const keptServers = new Set<number>();
-    const history = db.prepare(
+    const history = prepared(db, 
       `INSERT INTO tool_history (run_id, at, repo_id, server_slug, tool_slug, tool_name, change, risk_before, risk_after, before, after)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -63,7 +64,7 @@ export function saveRepository(db: Catalog, runId: number, info: RepositoryInfo,
     for (const analyzed of analysis.servers) {
       const serverId = upsertServer(db, info, analyzed);
       keptServers.add(serverId);
-      const slug = (db.prepare('SELECT slug FROM servers WHERE id = ?').get(serverId) as { slug: string }).slug;
+      const slug = (prepared(db, 'SELECT slug FROM servers WHERE id = ?').get(serverId) as { slug: string }).slug;
       replaceDynamic(db, serverId, analyzed.dynamic);
       const slugs = toolSlugs(analyzed.tools.map((t) => t.tool.name));
       analyzed.tools.forEach((tool, index) => {
@@ -89,11 +90,11 @@ export function saveRepository(db: Catalog, runId: number, info: RepositoryInfo,
 
     for (const old of before.values()) {
       history.run(runId, now, info.id, old.server_slug, old.slug, old.name, 'removed', old.risk, null, old.snapshot, null);
-      db.prepare('DELETE FROM tools WHERE id = ?').run(old.id);
+      prepared(db, 'DELETE FROM tools WHERE id = ?').run(old.id);
       result.removed++;
     }
-    const servers = db.prepare('SELECT id FROM servers WHERE repo_id = ?').all(info.id) as { id: number }[];
-    for (const { id } of servers) if (!keptServers.has(id)) db.prepare('DELETE FROM servers WHERE id = ?').run(id);
+    const servers = prepared(db, 'SELECT id FROM servers WHERE repo_id = ?').all(info.id) as { id: number }[];
+    for (const { id } of servers) if (!keptServers.has(id)) prepared(db, 'DELETE FROM servers WHERE id = ?').run(id);
     replaceWarnings(db, info.id, analysis.extraction.warnings);
   })();
   return result;
@@ -101,7 +102,7 @@ export function saveRepository(db: Catalog, runId: number, info: RepositoryInfo,
 
 /** Records a repository that could not be crawled; its previous rows stay as they were. */
 export function markRepositoryFailed(db: Catalog, runId: number, info: Pick<RepositoryInfo, 'id' | 'fullName' | 'source' | 'url'>, error: string, now: string): void {
-  db.prepare(
+  prepared(db, 
     `INSERT INTO repositories (id, full_name, source, url, content_hash, crawled_at, run_id, status, error)
      VALUES (?, ?, ?, ?, '', ?, ?, 'failed', ?)
      ON CONFLICT (id) DO UPDATE SET status = 'failed', error = excluded.error`,
@@ -109,12 +110,12 @@ export function markRepositoryFailed(db: Catalog, runId: number, info: Pick<Repo
 }
 
 function upsertRepository(db: Catalog, runId: number, info: RepositoryInfo, now: string): void {
-  const old = db.prepare('SELECT * FROM repositories WHERE id = ?').get(info.id) as Record<string, unknown> | undefined;
+  const old = prepared(db, 'SELECT * FROM repositories WHERE id = ?').get(info.id) as Record<string, unknown> | undefined;
   const same = old && old.full_name === info.fullName && old.source === info.source && old.url === info.url
     && old.commit_sha === info.commitSha && old.content_hash === info.contentHash && old.stars === info.stars
     && old.language === info.language && old.description === info.description && old.status === 'ok';
   if (same) return;
-  db.prepare(
+  prepared(db, 
     `INSERT INTO repositories (id, full_name, source, url, commit_sha, content_hash, stars, language, description, crawled_at, run_id, status, error)
      VALUES (@id, @fullName, @source, @url, @commitSha, @contentHash, @stars, @language, @description, @now, @runId, 'ok', NULL)
      ON CONFLICT (id) DO UPDATE SET full_name = excluded.full_name, source = excluded.source, url = excluded.url,
@@ -127,7 +128,7 @@ function upsertRepository(db: Catalog, runId: number, info: RepositoryInfo, now:
 function upsertServer(db: Catalog, info: RepositoryInfo, analyzed: AnalyzedServer): number {
   const { server, policy } = analyzed;
   const assessment = JSON.stringify(analyzed.assessment);
-  const existing = db.prepare('SELECT * FROM servers WHERE repo_id = ? AND path = ?').get(info.id, server.path) as
+  const existing = prepared(db, 'SELECT * FROM servers WHERE repo_id = ? AND path = ?').get(info.id, server.path) as
     | { id: number; name: string; language: string; sdk: string; sdk_version: string | null; policy: string; assessment: string }
     | undefined;
   let serverId: number;
@@ -136,12 +137,12 @@ function upsertServer(db: Catalog, info: RepositoryInfo, analyzed: AnalyzedServe
     const same = existing.name === server.name && existing.language === server.language && existing.sdk === server.sdk
       && existing.sdk_version === server.sdkVersion && existing.policy === policy && existing.assessment === assessment;
     if (!same) {
-      db.prepare('UPDATE servers SET name = ?, language = ?, sdk = ?, sdk_version = ?, policy = ?, assessment = ? WHERE id = ?')
+      prepared(db, 'UPDATE servers SET name = ?, language = ?, sdk = ?, sdk_version = ?, policy = ?, assessment = ? WHERE id = ?')
         .run(server.name, server.language, server.sdk, server.sdkVersion, policy, assessment, serverId);
     }
   } else {
     let slug = serverSlug(info.fullName, server.path);
-    if (db.prepare('SELECT 1 FROM servers WHERE slug = ?').get(slug)) slug = `${slug}-${shortHash(`${info.id}/${server.path}`)}`;
+    if (prepared(db, 'SELECT 1 FROM servers WHERE slug = ?').get(slug)) slug = `${slug}-${shortHash(`${info.id}/${server.path}`)}`;
     serverId = Number(db
       .prepare('INSERT INTO servers (repo_id, path, slug, name, language, sdk, sdk_version, policy, assessment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(info.id, server.path, slug, server.name, server.language, server.sdk, server.sdkVersion, policy, assessment).lastInsertRowid);
@@ -151,11 +152,11 @@ function upsertServer(db: Catalog, info: RepositoryInfo, analyzed: AnalyzedServe
 }
 
 function replaceServerPolicies(db: Catalog, serverId: number, policies: AnalyzedServer['policies']): void {
-  const old = db.prepare('SELECT format, text FROM server_policies WHERE server_id = ? ORDER BY format').all(serverId);
+  const old = prepared(db, 'SELECT format, text FROM server_policies WHERE server_id = ? ORDER BY format').all(serverId);
   const next = Object.entries(policies).sort(([a], [b]) => a.localeCompare(b)).map(([format, text]) => ({ format, text }));
   if (JSON.stringify(old) === JSON.stringify(next)) return;
-  db.prepare('DELETE FROM server_policies WHERE server_id = ?').run(serverId);
-  const insert = db.prepare('INSERT INTO server_policies (server_id, format, text) VALUES (?, ?, ?)');
+  prepared(db, 'DELETE FROM server_policies WHERE server_id = ?').run(serverId);
+  const insert = prepared(db, 'INSERT INTO server_policies (server_id, format, text) VALUES (?, ?, ?)');
   for (const { format, text } of next) insert.run(serverId, format, text);
 }
 
@@ -173,21 +174,21 @@ function writeTool(
   };
   let toolId = existingId;
   if (toolId === undefined) {
-    toolId = Number(db.prepare(
+    toolId = Number(prepared(db, 
       `INSERT INTO tools (server_id, slug, name, title, description, input_schema, annotations, definition, file, line, sdk, style,
          confidence, definition_hash, first_seen_run, changed_run)
        VALUES (@serverId, @slug, @name, @title, @description, @inputSchema, @annotations, @definition, @file, @line, @sdk, @style,
          @confidence, @definitionHash, @runId, @runId)`,
     ).run(values).lastInsertRowid);
   } else {
-    db.prepare(
+    prepared(db, 
       `UPDATE tools SET name = @name, title = @title, description = @description, input_schema = @inputSchema,
          annotations = @annotations, definition = @definition, file = @file, line = @line, sdk = @sdk, style = @style,
          confidence = @confidence, definition_hash = @definitionHash, changed_run = @runId WHERE id = @id`,
     ).run({ ...values, id: toolId });
-    for (const table of ['findings', 'tool_policies', 'policy_examples']) db.prepare(`DELETE FROM ${table} WHERE tool_id = ?`).run(toolId);
+    for (const table of ['findings', 'tool_policies', 'policy_examples']) prepared(db, `DELETE FROM ${table} WHERE tool_id = ?`).run(toolId);
   }
-  db.prepare(
+  prepared(db, 
     `INSERT INTO classifications (tool_id, category, policylayer_category, risk, tags, confidence, rules, rationale,
        classifier_version, policy, policy_note, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -198,22 +199,22 @@ function writeTool(
   ).run(toolId, classification.category, classification.policyLayerCategory, classification.risk, JSON.stringify(classification.tags),
     classification.confidence, JSON.stringify(classification.rules), classification.rationale, CLASSIFIER_VERSION,
     analyzed.policy, analyzed.policyNote, hash);
-  const finding = db.prepare(
+  const finding = prepared(db, 
     'INSERT INTO findings (tool_id, ordinal, rule, message, category, risk, tags, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   classification.findings.forEach((f, ordinal) => {
     finding.run(toolId, ordinal, f.rule, f.message, f.category ?? null, f.risk ?? null, JSON.stringify(f.tags), JSON.stringify(f.evidence));
   });
-  const policy = db.prepare('INSERT INTO tool_policies (tool_id, format, text) VALUES (?, ?, ?)');
+  const policy = prepared(db, 'INSERT INTO tool_policies (tool_id, format, text) VALUES (?, ?, ?)');
   for (const [format, text] of Object.entries(analyzed.policies)) policy.run(toolId, format, text);
-  const example = db.prepare('INSERT INTO policy_examples (tool_id, format, ordinal, call, decision, reason) VALUES (?, ?, ?, ?, ?, ?)');
+  const example = prepared(db, 'INSERT INTO policy_examples (tool_id, format, ordinal, call, decision, reason) VALUES (?, ?, ?, ?, ?, ?)');
   analyzed.examples.forEach(({ format, call, decision, reason, priorCalls }, ordinal) => {
     example.run(toolId, format, ordinal, JSON.stringify(priorCalls ? { ...call, priorCalls } : call), decision, reason);
   });
 }
 
 function storedTools(db: Catalog, repoId: string): StoredTool[] {
-  return db.prepare(
+  return prepared(db, 
     `SELECT t.id, s.slug AS server_slug, t.slug, t.name, t.definition, t.definition_hash, c.hash, c.risk,
             json_object('definition', json(t.definition), 'classification', json_object(
               'category', c.category, 'risk', c.risk, 'tags', json(c.tags), 'rules', json(c.rules), 'rationale', c.rationale)) AS snapshot
@@ -223,18 +224,18 @@ function storedTools(db: Catalog, repoId: string): StoredTool[] {
 }
 
 function replaceDynamic(db: Catalog, serverId: number, dynamic: Analysis['servers'][number]['dynamic']): void {
-  const old = db.prepare('SELECT file, line, reason FROM dynamic_tools WHERE server_id = ? ORDER BY file, line, reason').all(serverId);
+  const old = prepared(db, 'SELECT file, line, reason FROM dynamic_tools WHERE server_id = ? ORDER BY file, line, reason').all(serverId);
   const next = dynamic.map(({ file, line, reason }) => ({ file, line, reason }));
   if (JSON.stringify(old) === JSON.stringify(next)) return;
-  db.prepare('DELETE FROM dynamic_tools WHERE server_id = ?').run(serverId);
-  const insert = db.prepare('INSERT INTO dynamic_tools (server_id, file, line, reason) VALUES (?, ?, ?, ?)');
+  prepared(db, 'DELETE FROM dynamic_tools WHERE server_id = ?').run(serverId);
+  const insert = prepared(db, 'INSERT INTO dynamic_tools (server_id, file, line, reason) VALUES (?, ?, ?, ?)');
   for (const d of next) insert.run(serverId, d.file, d.line, d.reason);
 }
 
 function replaceWarnings(db: Catalog, repoId: string, warnings: Analysis['extraction']['warnings']): void {
-  const old = db.prepare('SELECT file, message FROM extraction_warnings WHERE repo_id = ? ORDER BY rowid').all(repoId);
+  const old = prepared(db, 'SELECT file, message FROM extraction_warnings WHERE repo_id = ? ORDER BY rowid').all(repoId);
   if (JSON.stringify(old) === JSON.stringify(warnings.map(({ file, message }) => ({ file, message })))) return;
-  db.prepare('DELETE FROM extraction_warnings WHERE repo_id = ?').run(repoId);
-  const insert = db.prepare('INSERT INTO extraction_warnings (repo_id, file, message) VALUES (?, ?, ?)');
+  prepared(db, 'DELETE FROM extraction_warnings WHERE repo_id = ?').run(repoId);
+  const insert = prepared(db, 'INSERT INTO extraction_warnings (repo_id, file, message) VALUES (?, ?, ?)');
   for (const w of warnings) insert.run(repoId, w.file, w.message);
 }
