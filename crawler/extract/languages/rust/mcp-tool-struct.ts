@@ -4,7 +4,7 @@ import type { Node } from '../../parser.ts';
 import { attributeEntries, entry } from './attribute-args.ts';
 import { attributeArguments, isTestOnly } from './items.ts';
 import { structSchema } from './struct-schema.ts';
-import { boolFromTokens, stringFromTokens, type RustScope } from './values.ts';
+import { boolFromTokens, stringFromTokens, type RustScope, resolution } from './values.ts';
 
 const HINT_KEYS: Record<string, Hint> = {
   read_only_hint: 'readOnlyHint',
@@ -51,7 +51,7 @@ export function toolFromStructAttribute(attribute: Node, root: Node, scope: Rust
     nameResolved: name.complete,
     title: title?.known ? title.text : null,
     description: description?.text ?? null,
-    descriptionResolved: !description ? 'none' : description.complete ? 'full' : description.known ? 'partial' : 'none',
+    descriptionResolved: resolution(description),
     inputSchema: structSchema(item, root, scope),
     inputSchemaSource: 'struct-fields',
     annotations: Object.keys(annotations).length ? annotations : null,

@@ -5,7 +5,7 @@ import { attributeEntries, entry, type AttributeEntry } from './attribute-args.t
 import { attributeArguments, attributeName, attributesOf, docOf, isTestOnly } from './items.ts';
 import { schemaOfType } from './type-lookup.ts';
 import { typeSchema } from './struct-schema.ts';
-import { boolFromTokens, stringFromTokens, type RustScope, type RustString } from './values.ts';
+import { boolFromTokens, stringFromTokens, type RustScope, type RustString, resolution } from './values.ts';
 
 const HINT_KEYS: Record<string, Hint> = {
   read_only_hint: 'readOnlyHint',
@@ -54,7 +54,7 @@ export function toolFromAttribute(attribute: Node, root: Node, scope: RustScope)
     nameResolved: name.complete,
     title: title?.known ? title.text : null,
     description: description?.text ?? null,
-    descriptionResolved: !description ? 'none' : description.complete ? 'full' : description.known ? 'partial' : 'none',
+    descriptionResolved: resolution(description),
     inputSchema: hasSchemaExpression ? null : parameterSchema(fn, root, scope),
     annotations: annotations.values,
     annotationsOrigin: annotations.origins,

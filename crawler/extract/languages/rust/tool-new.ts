@@ -2,7 +2,7 @@ import type { FileExtraction } from '../../extractor.ts';
 import type { Node } from '../../parser.ts';
 import { isTestOnly } from './items.ts';
 import { schemaOfType } from './type-lookup.ts';
-import { commaGroups, stringFromExpression, stringFromTokens, type RustScope, type RustString } from './values.ts';
+import { commaGroups, stringFromExpression, stringFromTokens, type RustScope, type RustString, resolution } from './values.ts';
 
 /** Schema helpers that name the input type: `schema_for!(T)`, `schema_from_type!(T)`, `cached_schema_for_type::<T>()`. */
 const SCHEMA_OF_TYPE = /(?:schema_for|schema_from_type)!\s*\(\s*([A-Za-z_][\w:]*)\s*\)|schema_for_type::<\s*([A-Za-z_][\w:]*)\s*>/;
@@ -77,7 +77,7 @@ function emit(constructor: Constructor, root: Node, scope: RustScope, result: Fi
     nameResolved: name.complete,
     title: null,
     description: description.known ? description.text : null,
-    descriptionResolved: description.complete ? 'full' : description.known ? 'partial' : 'none',
+    descriptionResolved: resolution(description),
     inputSchema: typeName ? schemaOfType(typeName, root, scope) : null,
     annotations: null,
     annotationsOrigin: { readOnlyHint: 'absent', destructiveHint: 'absent', idempotentHint: 'absent', openWorldHint: 'absent' },

@@ -20,6 +20,12 @@ export interface RustScope {
 /** Constants may refer to constants; bounded so a cycle or a deep chain cannot hang the crawler. */
 const MAX_DEPTH = 8;
 
+/** How much of a string was resolved: all of it, a known part, or nothing. */
+export function resolution(value: RustString | null | undefined): 'full' | 'partial' | 'none' {
+  if (!value) return 'none';
+  return value.complete ? 'full' : value.known ? 'partial' : 'none';
+}
+
 export function constantsOf(root: Node): Map<string, Node> {
   const constants = new Map<string, Node>();
   for (const item of root.descendantsOfType(['const_item', 'static_item'])) {
