@@ -26,7 +26,7 @@ import type { Catalog } from '../store/open.ts';
 import { removeRepository } from '../store/remove-repository.ts';
 import { markRepositoryFailed, saveRepository } from '../store/save-repository.ts';
 import { analyzeRepository, type Analysis } from './analyze.ts';
-import { emptySummary, type CrawlSummary, type Stage } from './crawl-summary.ts';
+import { addSkipped, emptySummary, type CrawlSummary, type Stage } from './crawl-summary.ts';
 
 export type { CrawlFailure, CrawlSummary } from './crawl-summary.ts';
 
@@ -359,8 +359,8 @@ async function loadTree(options: CrawlOptions, item: QueueItem, summary: CrawlSu
   if (fetched.cached) summary.archives.cached++;
   else summary.archives.downloaded++;
   summary.archives.compressedBytes += fetched.compressedBytes;
-  summary.archives.skippedEntries += fetched.skipped.length;
-  return archiveTree(`${item.full_name}@${item.commit_sha}`, fetched.files, JSON.parse(item.subfolders) as string[]);
+  summary.archives.skippedEntries += fetched.skipped.count;
+  return archiveTree(`${item.full_name}@${item.commit_sha}`, fetched.files, JSON.parse(item.subfolders) as string[], fetched.skipped);
 }
 
 function store(db: Catalog, runId: number, item: QueueItem, tree: SourceTree, analysis: Analysis, summary: CrawlSummary, at: string): void {
@@ -385,6 +385,7 @@ function store(db: Catalog, runId: number, item: QueueItem, tree: SourceTree, an
   summary.removed += saved.removed;
   summary.unchanged += saved.unchanged;
   summary.warnings += analysis.extraction.warnings.length;
+  addSkipped(summary, item.full_name, tree.skipped);
   for (const server of analysis.servers) {
     summary.servers++;
     summary.dynamic += server.dynamic.length;
