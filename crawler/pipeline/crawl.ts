@@ -143,13 +143,15 @@ async function discover(
 ): Promise<void> {
   for (const spec of options.sources) {
     if (spec.kind !== 'dir' || cp.sourcesDone.includes(describeSource(spec))) continue;
-    let repositories = discoverDirectory(spec.path).filter((r) => inShard(r.id));
+    const listing = discoverDirectory(spec.path);
+    let repositories = listing.repositories.filter((r) => inShard(r.id));
     if (options.limit !== undefined) repositories = repositories.slice(0, options.limit);
     db.transaction(() => {
       for (const repository of repositories) {
         enqueue(db, cp.runId, { repo_key: repository.id, kind: 'dir', full_name: repository.fullName, location: repository.dir, commit_sha: null, subfolders: '[]' });
       }
       summary.bySource[describeSource(spec)] = { discovered: repositories.length, withdrawn: 0, durationMs: 0, error: null };
+      addSkipped(summary, describeSource(spec), listing.skipped);
       cp.sourcesDone.push(describeSource(spec));
       checkpointNow();
     })();
