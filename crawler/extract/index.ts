@@ -1,3 +1,4 @@
+import { skippedWarnings } from '../fetch/skipped.ts';
 import type { SourceTree } from '../fetch/source-tree.ts';
 import type { DynamicTools, Extraction, ExtractionWarning, Server, Tool } from '../model/index.ts';
 import type { ExtractContext, LanguageExtractor, SourceFile } from './extractor.ts';
@@ -31,6 +32,8 @@ export async function extractRepository(tree: SourceTree, repoName: string): Pro
   const warnings: ExtractionWarning[] = [];
   const drafts: Omit<Tool, 'server'>[] = [];
   const dynamicDrafts: Omit<DynamicTools, 'server'>[] = [];
+  // What the tree left out (links, files over a cap, unreadable folders) is said, not silently missing.
+  warnings.push(...skippedWarnings(tree.skipped));
 
   const sourceOf = (path: string): SourceFile | null => {
     const grammar = grammarOf(path);

@@ -1,10 +1,12 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { GitHubClient } from '../github/client.ts';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archive-limits.ts';
 import { ArchiveRefused, packFiles, readArchive, type ArchiveRead } from './archive-tree.ts';
+import { readCapped } from './read-local-file.ts';
+import { SkippedEntries } from './skipped.ts';
 
 export interface ArchiveRequest {
   fullName: string;
@@ -35,19 +37,31 @@ export async function fetchArchive(client: GitHubClient, request: ArchiveRequest
   if (cacheFile && options.cacheDir) {
     mkdirSync(options.cacheDir, { recursive: true });
     const temp = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(temp, await packFiles(read.files));
+    await packFiles(read.files, temp);
+    // The entries left out are not in the packed files: kept beside them, so a cached read warns alike.
+    writeFileSync(skippedFile(cacheFile), JSON.stringify(read.skipped));
     renameSync(temp, cacheFile);
   }
   return { ...read, cached: false };
 }
 
-/** A cached archive, or null when absent or unreadable (then it is downloaded again). */
+const skippedFile = (cacheFile: string): string => cacheFile.replace(/\.tar\.gz$/, '.skipped.json');
+
+/** Bytes of a skipped-entries record: a full sample of long paths is a few KB. */
+const MAX_SKIPPED_RECORD_BYTES = 64 * 1024;
+
+/**
+ * A cached archive, streamed under the same limits, with what was left out of it; null when absent or
+ * unreadable (then it is downloaded again). A cache written before the record existed skipped nothing known.
+ */
 async function readCache(file: string, limits?: ArchiveLimits): Promise<ArchiveRead | null> {
-  let bytes: Buffer;
+  const read = await readArchive(createReadStream(file), limits ?? DEFAULT_ARCHIVE_LIMITS).catch(() => null);
+  if (!read) return null;
+  const record = readCapped(skippedFile(file), MAX_SKIPPED_RECORD_BYTES);
+  if (!record) return read;
   try {
-    bytes = readFileSync(file);
+    return { ...read, skipped: SkippedEntries.parse(JSON.parse(record.toString('utf8'))) };
   } catch {
     return null;
   }
-  return readArchive(Readable.from([bytes]), limits ?? DEFAULT_ARCHIVE_LIMITS).catch(() => null);
 }

@@ -21,6 +21,20 @@ export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
   maxEntries: 200_000,
 };
 
+/** Caps on what one local checkout may cost us: the archive's, plus one for documents that are not source. */
+export interface LocalTreeLimits extends Pick<ArchiveLimits, 'maxFileBytes' | 'maxKeptBytes' | 'maxEntries'> {
+  /** A file that is neither source nor manifest (an OpenAPI spec an extractor may read) larger than this is left out. */
+  maxDataFileBytes: number;
+}
+
+export const DEFAULT_LOCAL_TREE_LIMITS: LocalTreeLimits = {
+  maxFileBytes: DEFAULT_ARCHIVE_LIMITS.maxFileBytes,
+  maxKeptBytes: DEFAULT_ARCHIVE_LIMITS.maxKeptBytes,
+  maxEntries: DEFAULT_ARCHIVE_LIMITS.maxEntries,
+  // The largest document an extractor reads (OpenAPI specs, extract/languages/typescript/openapi.ts).
+  maxDataFileBytes: 20 * 1024 * 1024,
+};
+
 /** Manifests the extractor reads besides source files. */
 const MANIFEST = /(^|\/)(package\.json|tsconfig\.json|jsconfig\.json|pyproject\.toml|setup\.cfg|requirements[^/]*\.txt|Pipfile|go\.mod|Cargo\.toml|pom\.xml|build\.gradle(\.kts)?|manifest\.json|server\.json|[^/]+\.csproj)$/;
 

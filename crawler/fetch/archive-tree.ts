@@ -1,8 +1,10 @@
+import { createWriteStream } from 'node:fs';
 import { createGunzip, createGzip } from 'node:zlib';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { DEFAULT_ARCHIVE_LIMITS, isCrawledFile, type ArchiveLimits } from './archive-limits.ts';
+import { noneSkipped, recordSkipped, tooLarge, type SkippedEntries } from './skipped.ts';
 import { memoryTree, type SourceTree } from './source-tree.ts';
 
 /** An archive we will not read, with the reason recorded on the repository (SPEC §10). */
@@ -10,8 +12,8 @@ export class ArchiveRefused extends Error {}
 
 export interface ArchiveRead {
   files: Map<string, Buffer>;
-  /** Entries left out, and why (symlink, too large). */
-  skipped: { path: string; reason: string }[];
+  /** Entries left out, and why (symlink, too large): a count and a bounded sample. */
+  skipped: SkippedEntries;
   compressedBytes: number;
   expandedBytes: number;
 }
@@ -34,6 +36,9 @@ function counter(onBytes: (total: number) => void): Transform & { total: number 
   return stream;
 }
 
+/** Longest path kept, as on Linux (PATH_MAX): a checkout could not hold a longer one either. */
+const MAX_PATH_BYTES = 4096;
+
 /** The path inside the repository: the top-level `owner-repo-sha/` folder stripped, escapes refused. */
 function repositoryPath(name: string): string | null {
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw new ArchiveRefused(`absolute path in archive: ${JSON.stringify(name.slice(0, 200))}`);
@@ -45,11 +50,12 @@ function repositoryPath(name: string): string | null {
 
 /**
  * Streams a gzip tarball and keeps only source and manifest files, within the limits: no symlinks,
- * no paths outside the root, a per-file and a per-archive cap, a decompression-bomb guard. A truncated
- * or corrupt stream is refused.
+ * no paths outside the root, a per-file and a per-archive cap (paths count towards it), a
+ * decompression-bomb guard. What is left out is counted, with a bounded sample: an archive of a million
+ * links costs no more than one of ten. A truncated or corrupt stream is refused.
  */
 export async function readArchive(source: Readable, limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS, keep: (path: string) => boolean = isCrawledFile): Promise<ArchiveRead> {
-  const result: ArchiveRead = { files: new Map(), skipped: [], compressedBytes: 0, expandedBytes: 0 };
+  const result: ArchiveRead = { files: new Map(), skipped: noneSkipped(), compressedBytes: 0, expandedBytes: 0 };
   let kept = 0;
   let entries = 0;
   const compressed = counter((total) => {
@@ -73,17 +79,22 @@ export async function readArchive(source: Readable, limits: ArchiveLimits = DEFA
     try {
       if (++entries > limits.maxEntries) throw new ArchiveRefused(`more than ${limits.maxEntries} entries`);
       const path = repositoryPath(header.name);
+      if (path === null || !keep(path)) return drain();
       if (header.type === 'symlink' || header.type === 'link') {
-        if (path) result.skipped.push({ path, reason: `${header.type} not followed` });
+        recordSkipped(result.skipped, path, `${header.type} not followed`);
         return drain();
       }
-      if (header.type !== 'file' || path === null || !keep(path)) return drain();
+      if (header.type !== 'file') return drain();
       const size = header.size ?? 0;
       if (size > limits.maxFileBytes) {
-        result.skipped.push({ path, reason: `file of ${size} bytes exceeds the ${limits.maxFileBytes}-byte cap` });
+        recordSkipped(result.skipped, path, tooLarge(size, limits.maxFileBytes));
         return drain();
       }
-      kept += size;
+      if (Buffer.byteLength(path) > MAX_PATH_BYTES) {
+        recordSkipped(result.skipped, path, `path longer than ${MAX_PATH_BYTES} bytes`);
+        return drain();
+      }
+      kept += size + path.length;
       if (kept > limits.maxKeptBytes) throw new ArchiveRefused(`source files exceed the ${limits.maxKeptBytes}-byte archive cap`);
     } catch (error) {
       extract.destroy(error as Error);
@@ -112,29 +123,26 @@ export async function readArchive(source: Readable, limits: ArchiveLimits = DEFA
   return result;
 }
 
-/** A SourceTree over the kept files; `subfolders` (registry monorepo entries) restrict it. */
-export function archiveTree(label: string, files: Map<string, Buffer>, subfolders: string[] = []): SourceTree {
+/**
+ * A SourceTree over the kept files; `subfolders` (registry monorepo entries) restrict it, and the skipped
+ * entries with it while their sample is complete (past that, the archive's count stands).
+ */
+export function archiveTree(label: string, files: Map<string, Buffer>, subfolders: string[] = [], skipped: SkippedEntries = noneSkipped()): SourceTree {
   const prefixes = subfolders.map((s) => s.replace(/^\/+|\/+$/g, '')).filter(Boolean);
+  const within = (path: string): boolean => prefixes.length === 0 || prefixes.some((p) => path === p || path.startsWith(`${p}/`));
   const chosen: Record<string, Buffer> = {};
   for (const [path, bytes] of files) {
-    if (prefixes.length === 0 || prefixes.some((p) => path === p || path.startsWith(`${p}/`))) chosen[path] = bytes;
+    if (within(path)) chosen[path] = bytes;
   }
-  return memoryTree(label, chosen);
+  const complete = skipped.count === skipped.sample.length;
+  const sample = skipped.sample.filter((entry) => within(entry.path));
+  return memoryTree(label, chosen, complete ? { count: sample.length, sample } : skipped);
 }
 
-/** Packs kept files into a small gzip tarball for the cache (same layout as codeload: one top folder). */
-export async function packFiles(files: Map<string, Buffer>): Promise<Buffer> {
+/** Packs kept files into a gzip tarball at `file` for the cache (same layout as codeload: one top folder), streamed. */
+export async function packFiles(files: Map<string, Buffer>, file: string): Promise<void> {
   const pack = tar.pack();
-  const gzip = createGzip();
-  const chunks: Buffer[] = [];
-  gzip.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    gzip.on('end', resolve);
-    gzip.on('error', reject);
-  });
-  pack.pipe(gzip);
   for (const [path, bytes] of [...files].sort(([a], [b]) => a.localeCompare(b))) pack.entry({ name: `cache/${path}` }, bytes);
   pack.finalize();
-  await done;
-  return Buffer.concat(chunks);
+  await pipeline(pack, createGzip(), createWriteStream(file));
 }

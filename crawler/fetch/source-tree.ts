@@ -1,9 +1,13 @@
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_LOCAL_TREE_LIMITS, isCrawledFile, type LocalTreeLimits } from './archive-limits.ts';
+import { readCapped, readPieces } from './read-local-file.ts';
+import { walkFolder } from './walk-folder.ts';
+import { noneSkipped, type SkippedEntries } from './skipped.ts';
 
 /**
  * The files of one repository at one commit, wherever they came from (a folder on disk, an archive).
- * Paths are POSIX, relative to the repository root, sorted.
+ * Paths are POSIX, relative to the repository root, sorted. Every file is within the caps of
+ * `archive-limits.ts`; what was left out, and why, is in `skipped`.
  */
 export interface SourceTree {
   /** Where the files came from, for messages. */
@@ -11,50 +15,48 @@ export interface SourceTree {
   paths(): readonly string[];
   /** The file's bytes, or null when it is missing or unreadable. */
   read(path: string): Buffer | null;
+  /**
+   * The same bytes in pieces, for reading a file of any size in constant memory (hashing). Each piece is
+   * valid only until the next is asked for.
+   */
+  readPieces(path: string): Iterable<Buffer>;
   /** The file's size in bytes, or null when it is missing. */
   size(path: string): number | null;
+  /** Entries of the repository left out (links, files over a cap, unreadable folders), and why. */
+  readonly skipped: SkippedEntries;
 }
 
-/** Folders never worth walking: version control and installed dependencies. */
-const NEVER_WALKED = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '__pycache__', '.tox', '.mypy_cache']);
-
-/** A folder on disk. Symbolic links are not followed (a crawled repository could point anywhere). */
-export function localTree(dir: string): SourceTree {
-  const sizes = new Map<string, number>();
-  const walk = (abs: string, rel: string): void => {
-    for (const entry of readdirSync(abs, { withFileTypes: true })) {
-      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!NEVER_WALKED.has(entry.name)) walk(join(abs, entry.name), relPath);
-      } else if (entry.isFile()) {
-        sizes.set(relPath, lstatSync(join(abs, entry.name)).size);
-      }
-    }
-  };
-  walk(dir, '');
+/**
+ * A folder on disk, within the same caps as an archive. Symbolic links are not followed (a crawled
+ * repository could point anywhere); what cannot be read is left out with the reason, the rest is kept.
+ */
+export function localTree(dir: string, limits: LocalTreeLimits = DEFAULT_LOCAL_TREE_LIMITS): SourceTree {
+  const { sizes, skipped } = walkFolder(dir, limits);
   const paths = [...sizes.keys()].sort();
+  const capOf = (path: string): number => (isCrawledFile(path) ? limits.maxFileBytes : limits.maxDataFileBytes);
   return {
     label: dir,
+    skipped,
     paths: () => paths,
     size: (path) => sizes.get(path) ?? null,
-    read(path) {
-      if (!sizes.has(path)) return null;
-      try {
-        return readFileSync(join(dir, path));
-      } catch {
-        return null;
-      }
-    },
+    read: (path) => (sizes.has(path) ? readCapped(join(dir, path), capOf(path)) : null),
+    readPieces: (path) => (sizes.has(path) ? readPieces(join(dir, path), capOf(path)) : []),
   };
 }
 
 /** An in-memory tree, for tests and archives. */
-export function memoryTree(label: string, files: Record<string, string | Buffer>): SourceTree {
+export function memoryTree(label: string, files: Record<string, string | Buffer>, skipped: SkippedEntries = noneSkipped()): SourceTree {
   const paths = Object.keys(files).sort();
   const bytes = (path: string): Buffer | null => {
     const value = files[path];
     if (value === undefined) return null;
     return typeof value === 'string' ? Buffer.from(value) : value;
   };
-  return { label, paths: () => paths, read: bytes, size: (path) => bytes(path)?.length ?? null };
+  return {
+    label, skipped, paths: () => paths, read: bytes, size: (path) => bytes(path)?.length ?? null,
+    readPieces: (path) => {
+      const whole = bytes(path);
+      return whole ? [whole] : [];
+    },
+  };
 }

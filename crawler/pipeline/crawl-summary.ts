@@ -1,3 +1,5 @@
+import { MAX_SKIPPED_SAMPLE, type SkippedEntries } from '../fetch/skipped.ts';
+
 /** Per-stage figures of a run. */
 export interface StageStats {
   durationMs: number;
@@ -16,6 +18,12 @@ export interface CrawlFailure {
   repository: string;
   stage: string;
   error: string;
+}
+
+export interface SkippedInRun {
+  repository: string;
+  path: string;
+  reason: string;
 }
 
 export const STAGES = ['discover', 'sweep', 'fetch', 'analyze', 'store'] as const;
@@ -42,6 +50,8 @@ export interface CrawlSummary {
   dynamic: number;
   warnings: number;
   failures: CrawlFailure[];
+  /** Files and folders left out of the repositories (links, files over a cap, unreadable folders): a count and a sample. */
+  skipped: { count: number; sample: SkippedInRun[] };
   byRisk: Record<string, number>;
   stages: Record<Stage, StageStats>;
   bySource: Record<string, SourceStats>;
@@ -57,13 +67,23 @@ export function emptySummary(runId: number, sources: string[], shard: string | n
   return {
     runId, status: 'ok', stoppedReason: null, resumed: false, sources, shard, repositories: 0, servers: 0, tools: 0,
     added: 0, changed: 0, removed: 0, unchanged: 0, skippedUnchanged: 0, removedRepositories: 0, dynamic: 0, warnings: 0,
-    failures: [], byRisk: { low: 0, medium: 0, high: 0, critical: 0 },
+    failures: [], skipped: { count: 0, sample: [] }, byRisk: { low: 0, medium: 0, high: 0, critical: 0 },
     stages: { discover: stage(), sweep: stage(), fetch: stage(), analyze: stage(), store: stage() },
     bySource: {}, requests: {}, archives: { downloaded: 0, cached: 0, refused: 0, compressedBytes: 0, skippedEntries: 0 },
     sweep: { queries: 0, points: 0, shrunk: 0, missing: 0 }, durationMs: 0,
   };
 }
 
+/** Adds what one repository (or a `dir:` collection) left out to the run's count and bounded sample. */
+export function addSkipped(summary: CrawlSummary, repository: string, skipped: SkippedEntries): void {
+  summary.skipped.count += skipped.count;
+  for (const entry of skipped.sample) {
+    if (summary.skipped.sample.length >= MAX_SKIPPED_SAMPLE) break;
+    summary.skipped.sample.push({ repository, ...entry });
+  }
+}
+
+const skippedCount = (n: number): string => `${n} ${n === 1 ? 'file or folder' : 'files or folders'} skipped`;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 300);
 
@@ -86,6 +106,9 @@ export function formatSummaryText(summary: CrawlSummary, db: string): string {
   for (const [source, s] of Object.entries(summary.bySource)) {
     lines.push(`  source ${source}: ${s.discovered} named, ${s.withdrawn} withdrawn in ${seconds(s.durationMs)}${s.error ? ` — failed: ${s.error}` : ''}`);
   }
+  if (summary.skipped.count > 0) lines.push(`  ${skippedCount(summary.skipped.count)} (not read):`);
+  for (const entry of summary.skipped.sample.slice(0, 10)) lines.push(`    ${entry.repository}: ${entry.path}: ${entry.reason}`);
+  if (summary.skipped.count > 10) lines.push(`    … and ${summary.skipped.count - 10} more`);
   if (summary.stoppedReason) lines.push(`  stopped at a checkpoint: ${summary.stoppedReason} (the next run resumes)`);
   for (const failure of summary.failures.slice(0, 50)) lines.push(`  failed (${failure.stage}): ${failure.repository}: ${failure.error}`);
   if (summary.failures.length > 50) lines.push(`  … and ${summary.failures.length - 50} more failures`);
@@ -116,6 +139,12 @@ export function formatSummaryMarkdown(summary: CrawlSummary): string {
     `| archives downloaded / cached / refused | ${summary.archives.downloaded} / ${summary.archives.cached} / ${summary.archives.refused} |`,
     `| GraphQL sweep queries / points / batch shrinks | ${summary.sweep.queries} / ${summary.sweep.points} / ${summary.sweep.shrunk} |`,
   ];
+  if (summary.skipped.count > 0) {
+    lines.push('', `<details><summary>${skippedCount(summary.skipped.count)} (not read)</summary>`, '', '| repository | path | reason |', '|---|---|---|');
+    for (const entry of summary.skipped.sample) lines.push(`| ${cell(entry.repository)} | ${cell(entry.path)} | ${cell(entry.reason)} |`);
+    if (summary.skipped.count > summary.skipped.sample.length) lines.push(`| … | ${summary.skipped.count - summary.skipped.sample.length} more | |`);
+    lines.push('', '</details>');
+  }
   if (summary.stoppedReason) lines.push('', `**Stopped at a checkpoint:** ${cell(summary.stoppedReason)}. The next run resumes.`);
   if (summary.failures.length > 0) {
     lines.push('', `<details><summary>${summary.failures.length} failures</summary>`, '', '| repository | stage | error |', '|---|---|---|');

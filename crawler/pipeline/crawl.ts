@@ -26,7 +26,7 @@ import type { Catalog } from '../store/open.ts';
 import { removeRepository } from '../store/remove-repository.ts';
 import { markRepositoryFailed, saveRepository } from '../store/save-repository.ts';
 import { analyzeRepository, type Analysis } from './analyze.ts';
-import { emptySummary, type CrawlSummary, type Stage } from './crawl-summary.ts';
+import { addSkipped, emptySummary, type CrawlSummary, type Stage } from './crawl-summary.ts';
 
 export type { CrawlFailure, CrawlSummary } from './crawl-summary.ts';
 
@@ -143,13 +143,15 @@ async function discover(
 ): Promise<void> {
   for (const spec of options.sources) {
     if (spec.kind !== 'dir' || cp.sourcesDone.includes(describeSource(spec))) continue;
-    let repositories = discoverDirectory(spec.path).filter((r) => inShard(r.id));
+    const listing = discoverDirectory(spec.path);
+    let repositories = listing.repositories.filter((r) => inShard(r.id));
     if (options.limit !== undefined) repositories = repositories.slice(0, options.limit);
     db.transaction(() => {
       for (const repository of repositories) {
         enqueue(db, cp.runId, { repo_key: repository.id, kind: 'dir', full_name: repository.fullName, location: repository.dir, commit_sha: null, subfolders: '[]' });
       }
       summary.bySource[describeSource(spec)] = { discovered: repositories.length, withdrawn: 0, durationMs: 0, error: null };
+      addSkipped(summary, describeSource(spec), listing.skipped);
       cp.sourcesDone.push(describeSource(spec));
       checkpointNow();
     })();
@@ -359,8 +361,8 @@ async function loadTree(options: CrawlOptions, item: QueueItem, summary: CrawlSu
   if (fetched.cached) summary.archives.cached++;
   else summary.archives.downloaded++;
   summary.archives.compressedBytes += fetched.compressedBytes;
-  summary.archives.skippedEntries += fetched.skipped.length;
-  return archiveTree(`${item.full_name}@${item.commit_sha}`, fetched.files, JSON.parse(item.subfolders) as string[]);
+  summary.archives.skippedEntries += fetched.skipped.count;
+  return archiveTree(`${item.full_name}@${item.commit_sha}`, fetched.files, JSON.parse(item.subfolders) as string[], fetched.skipped);
 }
 
 function store(db: Catalog, runId: number, item: QueueItem, tree: SourceTree, analysis: Analysis, summary: CrawlSummary, at: string): void {
@@ -385,6 +387,7 @@ function store(db: Catalog, runId: number, item: QueueItem, tree: SourceTree, an
   summary.removed += saved.removed;
   summary.unchanged += saved.unchanged;
   summary.warnings += analysis.extraction.warnings.length;
+  addSkipped(summary, item.full_name, tree.skipped);
   for (const server of analysis.servers) {
     summary.servers++;
     summary.dynamic += server.dynamic.length;
