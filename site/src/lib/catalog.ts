@@ -547,7 +547,7 @@ function toolPage(db: Db, row: ToolRow, server: Server, repo: { url: string | nu
     classification,
     findings,
     poisoning: findings.filter((finding) => POISONING_RULES.includes(finding.rule)),
-    contradictions: findings.filter((finding) => finding.rule in CONTRADICTION_RULES),
+    contradictions: findings.filter((finding) => CONTRADICTION_RULES.has(finding.rule)),
     policies,
     faq: classification || policies.length === 0
       ? toolFaq({
