@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { openCatalog } from '../crawler/store/open.ts';
 import { llmsTxt, writeCatalogJson, writeSitemaps } from './bulk/exports.ts';
+import { unservableSlugs } from './src/lib/catalog.ts';
 import { indexCatalog } from './bulk/search-index.ts';
 
 const SITE_ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -51,6 +52,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const outDir = resolve(options.outDir);
   const dbFile = resolve(options.db);
   const site = options.site ?? DEFAULT_SITE;
+  refuseUnservableSlugs(dbFile);
   process.env.MCP_RISK_DB = dbFile;
   // Astro 5.18 writes its prerender chunks into outDir when outDir lies under the working directory,
   // and imports them from there, so their bare imports (astro, better-sqlite3) must resolve from
@@ -129,6 +131,19 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await rm(cacheDir, { recursive: true, force: true });
     await rm(bulk, { recursive: true, force: true });
     if (!inside) await rm(target, { recursive: true, force: true });
+  }
+}
+
+/** A catalog with a slug the site cannot serve is refused, naming them: no tool is left out silently. */
+function refuseUnservableSlugs(dbFile: string): void {
+  const db = openCatalog(dbFile, { readonly: true });
+  try {
+    const { count, examples } = unservableSlugs(db);
+    if (count === 0) return;
+    throw new Error(`catalog database ${dbFile}: ${count} tool or server slug${count === 1 ? '' : 's'} cannot be a URL (${examples.join(', ')}${count > examples.length ? ', …' : ''}); `
+      + `they were stored by an older mcp-risk: run \`mcp-risk crawl --db ${dbFile}\` to extract those repositories again`);
+  } finally {
+    db.close();
   }
 }
 

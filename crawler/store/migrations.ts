@@ -201,4 +201,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX crawl_queue_pending ON crawl_queue(run_id, status, ordinal);
   `,
+  `
+  -- Migration 4 (slugs, issue 9): slugs made before crawler/store/slug.ts kept a leading underscore
+  -- ('_exec_shell'), which the site cannot use as a URL segment, so it left those tools out. Every
+  -- repository holding such a tool is marked stale: the next crawl extracts it again, even at an unchanged
+  -- commit, and gives its tools their new slugs (the site refuses to build until then). Servers with such a
+  -- slug, or the slug of the site's own servers/index.html, came only from local folders, which every crawl
+  -- extracts again: they are dropped, with their tools, and come back with a new slug.
+  UPDATE repositories SET status = 'stale' WHERE id IN (
+    SELECT s.repo_id FROM tools t JOIN servers s ON s.id = t.server_id
+     WHERE NOT (t.slug GLOB '[a-z0-9]*' AND NOT t.slug GLOB '*[^a-z0-9._-]*' AND length(t.slug) <= 200));
+  DELETE FROM servers
+   WHERE NOT (slug GLOB '[a-z0-9]*' AND NOT slug GLOB '*[^a-z0-9._-]*' AND length(slug) <= 200) OR slug = 'index.html';
+  `,
 ];

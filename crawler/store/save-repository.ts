@@ -3,7 +3,7 @@ import { CLASSIFIER_VERSION } from '../classify/index.ts';
 import type { Analysis, AnalyzedServer, AnalyzedTool } from '../pipeline/analyze.ts';
 import type { Catalog } from './open.ts';
 import { prepared } from './prepared.ts';
-import { serverSlug, shortHash, toolSlugs } from './slug.ts';
+import { serverSlug, toolSlugs } from './slug.ts';
 
 /** What we know of a repository besides its files. */
 export interface RepositoryInfo {
@@ -141,8 +141,8 @@ function upsertServer(db: Catalog, info: RepositoryInfo, analyzed: AnalyzedServe
         .run(server.name, server.language, server.sdk, server.sdkVersion, policy, assessment, serverId);
     }
   } else {
-    let slug = serverSlug(info.fullName, server.path);
-    if (prepared(db, 'SELECT 1 FROM servers WHERE slug = ?').get(slug)) slug = `${slug}-${shortHash(`${info.id}/${server.path}`)}`;
+    const taken = (candidate: string): boolean => prepared(db, 'SELECT 1 FROM servers WHERE slug = ?').get(candidate) !== undefined;
+    const slug = serverSlug(info.fullName, server.path, `${info.id}/${server.path}`, taken);
     serverId = Number(db
       .prepare('INSERT INTO servers (repo_id, path, slug, name, language, sdk, sdk_version, policy, assessment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(info.id, server.path, slug, server.name, server.language, server.sdk, server.sdkVersion, policy, assessment).lastInsertRowid);

@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { categoryCounts, listingPaths, loadHomeStats, serverIds } from '../src/lib/catalog.ts';
-import { categoryHref, isSafeSlug, repositoryUrl, riskHref, serverHref, toolHref } from '../src/lib/links.ts';
+import { categoryHref, repositoryUrl, riskHref, serverHref, toolHref } from '../src/lib/links.ts';
 import { RISK_LEVELS, riskLabel } from '../src/lib/risk.ts';
 
 type Db = Database.Database;
@@ -26,7 +26,7 @@ export function writeCatalogJson(db: Db, outDir: string): void {
     let first = true;
     for (const { id } of serverIds(db)) {
       const s = server.get(id) as { slug: string; name: string; path: string; language: string; sdk: string; full_name: string; url: string | null; commit_sha: string | null; stars: number | null };
-      const list = (tools.all(id) as { slug: string; name: string; risk: string | null; category: string | null }[]).filter((t) => isSafeSlug(t.slug)).map((t) => ({
+      const list = (tools.all(id) as { slug: string; name: string; risk: string | null; category: string | null }[]).map((t) => ({
         name: t.name, risk: t.risk, category: t.category, page: toolHref(s.slug, t.slug), json: `/api/tools/${encodeURIComponent(s.slug)}/${encodeURIComponent(t.slug)}.json`,
       }));
       const entry = { slug: s.slug, name: s.name, repository: s.full_name, url: repositoryUrl(s.url), commit: s.commit_sha, path: s.path, language: s.language, sdk: s.sdk, stars: s.stars, page: serverHref(s.slug), tools: list };
@@ -79,7 +79,6 @@ export function writeSitemaps(db: Db, outDir: string, site: string): number {
   const tools = db.prepare('SELECT s.slug AS server, t.slug AS tool FROM tools t JOIN servers s ON s.id = t.server_id ORDER BY s.slug, t.slug');
   let lastServer = '';
   for (const row of tools.iterate() as IterableIterator<{ server: string; tool: string }>) {
-    if (!isSafeSlug(row.server) || !isSafeSlug(row.tool)) continue;
     if (row.server !== lastServer) {
       add(serverHref(row.server));
       lastServer = row.server;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { openCatalog } from '../../crawler/store/open.ts';
 import { toAssessment } from '../src/lib/catalog.ts';
 import { html } from '../src/lib/html.ts';
-import { isSafeSlug, serverHref, toolHref } from '../src/lib/links.ts';
+import { serverHref, toolHref } from '../src/lib/links.ts';
 import { RISK_LEVELS, riskLabel, riskRank, type RiskLevel } from '../src/lib/risk.ts';
 import { filterValue, summaryText } from '../src/lib/text.ts';
 
@@ -107,7 +107,6 @@ export function* searchRecords(db: Db): Generator<{ url: string; content: string
     LEFT JOIN classifications c ON c.tool_id = t.id
     ORDER BY s.slug, t.slug`);
   for (const row of tools.iterate() as IterableIterator<ToolRecordRow>) {
-    if (!isSafeSlug(row.server_slug) || !isSafeSlug(row.slug)) continue;
     const server = servers.get(row.server_id) ?? { rank: RISK_LEVELS.length, names: [] };
     server.rank = Math.min(server.rank, riskRank(row.risk));
     if (server.names.length < SERVER_TOOL_NAMES) server.names.push(row.name);
@@ -123,7 +122,6 @@ export function* searchRecords(db: Db): Generator<{ url: string; content: string
     SELECT s.id, s.slug, s.name, s.language, s.sdk, s.assessment, r.full_name, r.description
     FROM servers s JOIN repositories r ON r.id = s.repo_id ORDER BY s.slug`);
   for (const row of rows.iterate() as IterableIterator<{ id: number; slug: string; name: string; language: string | null; sdk: string | null; assessment: string | null; full_name: string; description: string | null }>) {
-    if (!isSafeSlug(row.slug)) continue;
     const tools = servers.get(row.id);
     const risk = toAssessment(row.assessment).risk ?? rankToRisk(tools?.rank ?? RISK_LEVELS.length);
     const filters = html`<span data-pagefind-filter="kind">server</span><span data-pagefind-filter="risk">${riskLabel(risk)}</span><span data-pagefind-filter="language">${filterValue(row.language)}</span>`;

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCatalog } from '../../crawler/store/open.ts';
 import { eachServerPage, type ToolPage } from '../src/lib/catalog.ts';
+import { isServerSlug, isSlug } from '../../crawler/store/slug.ts';
 import { renderServerPage } from '../src/render/server-page.ts';
 import { renderToolPage } from '../src/render/tool-page.ts';
 
@@ -11,8 +12,8 @@ import { renderToolPage } from '../src/render/tool-page.ts';
  * template strings, one server at a time. At catalog scale these are nearly all the pages; Astro
  * would hold every page's props at once and spend milliseconds of CPU per page (bench/site/README.md),
  * so they are written here, in worker threads, in parallel with the Astro build of the other pages.
- * `part`/`parts` split the servers between writers. Slugs were checked by the loader
- * (lib/links.ts isSafeSlug), so they are safe as folder names.
+ * `part`/`parts` split the servers between writers. Slugs become folder names: buildSite refuses a
+ * catalog holding one that is not safe (lib/catalog.ts unservableSlugs), and this writer checks again.
  */
 export function writeToolPages(dbFile: string, outDir: string, part = 0, parts = 1): { pages: number; serverPages: number } {
   const db = openCatalog(dbFile, { readonly: true });
@@ -20,14 +21,14 @@ export function writeToolPages(dbFile: string, outDir: string, part = 0, parts =
   let serverPages = 0;
   try {
     for (const { page: server, tools } of eachServerPage(db, part, parts)) {
-      const serverSlug = server.server.slug;
+      const serverSlug = folderName(server.server.slug, isServerSlug);
       const serverDir = join(outDir, 'servers', serverSlug);
       mkdirSync(serverDir, { recursive: true });
       writeFileSync(join(serverDir, 'index.html'), renderServerPage(server));
       serverPages++;
       if (server.tools.length > 0) mkdirSync(join(outDir, 'api', 'tools', serverSlug), { recursive: true });
       for (const page of tools) {
-        const dir = join(outDir, 'tools', serverSlug, page.tool.slug);
+        const dir = join(outDir, 'tools', serverSlug, folderName(page.tool.slug, isSlug));
         mkdirSync(dir, { recursive: true });
         writeFileSync(join(dir, 'index.html'), renderToolPage(page));
         writeFileSync(join(outDir, 'api', 'tools', serverSlug, `${page.tool.slug}.json`), `${JSON.stringify(toolJson(page), null, 2)}\n`);
@@ -38,6 +39,11 @@ export function writeToolPages(dbFile: string, outDir: string, part = 0, parts =
     db.close();
   }
   return { pages, serverPages };
+}
+
+function folderName(slug: string, isSafe: (slug: string) => boolean): string {
+  if (!isSafe(slug)) throw new Error(`slug ${JSON.stringify(slug)} cannot be a folder name`);
+  return slug;
 }
 
 /** The JSON export of a tool: the page's data without presentation. */

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../crawler/store/open.ts';
-import { loadChanges, loadHomeStats, loadListing, loadServerIndex, loadServerPage, loadToolPages, serverIds, type ToolPage } from '../../site/src/lib/catalog.ts';
+import { writeToolPages } from '../../site/bulk/tool-pages.ts';
+import { loadChanges, loadHomeStats, loadListing, loadServerIndex, loadServerPage, loadToolPages, serverIds, unservableSlugs, type ToolPage } from '../../site/src/lib/catalog.ts';
 import { HOSTILE, XSS_PAYLOADS, seedCatalog, type SeededCatalog } from './seed-catalog.ts';
 
 let dir: string;
@@ -155,7 +156,7 @@ describe('a tool without a classification', () => {
 });
 
 describe('unsafe slugs', () => {
-  it('are skipped instead of becoming a path', () => {
+  it('are named, so that the build refuses the catalog rather than leave the tool out or write outside its folder', () => {
     const file = join(dir, 'unsafe.sqlite');
     seedCatalog(file);
     const writable = openCatalog(file);
@@ -163,10 +164,13 @@ describe('unsafe slugs', () => {
     writable.close();
     const unsafe = openCatalog(file, { readonly: true });
     try {
-      expect(loadToolPages(unsafe).map((p) => p.tool.slug)).not.toContain('../../escape');
-      expect(loadToolPages(unsafe)).toHaveLength(seeded.counts.tools - 1);
+      expect(unservableSlugs(unsafe)).toEqual({ count: 1, examples: [JSON.stringify(`${seeded.readFile.serverSlug}/../../escape`)] });
+      expect(unservableSlugs(db)).toEqual({ count: 0, examples: [] });
     } finally {
       unsafe.close();
     }
+    const out = join(dir, 'unsafe-site');
+    expect(() => writeToolPages(file, out)).toThrow('slug "../../escape" cannot be a folder name');
+    expect(existsSync(join(out, 'escape'))).toBe(false);
   });
 });

@@ -43,4 +43,11 @@ describe('the FAQ of a tool page', () => {
     expect(text(2)).toContain('at most 30 calls per minute, counted in save_rate per grant');
     expect(faqFor('save', CASES.hidden).map((e) => e.answer.map((s) => (typeof s === 'string' ? s : s.code)).join(''))[2]).toContain('under hide');
   });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('never says policy.json allows %s when it does not list it', (name) => {
+    const answer = (text: string) => faqFor(name, text)[2].answer.map((s) => (typeof s === 'string' ? s : s.code)).join('');
+    expect(answer(policy({ version: '1', default: 'deny', tools: { other: {} } }))).toBe('It does not list the tool, so default decides.');
+    // Listed under its own name, it is found as any other name is.
+    expect(answer(`{"version":"1","default":"deny","tools":{${JSON.stringify(name)}:{"limits":[{"counter":"c","window":"minute","max":30,"scope":"grant"}]}}}`)).toContain('at most 30 calls per minute');
+  });
 });

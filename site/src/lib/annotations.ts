@@ -13,10 +13,10 @@ export const HINTS = Object.keys(HINT_DEFAULTS) as Hint[];
 export type Origin = 'explicit' | 'sdk-default' | 'absent';
 
 /** The classifier's rules that compare a declared hint with the behaviour it found (report-only findings). */
-export const CONTRADICTION_RULES: Readonly<Record<string, Hint>> = {
-  declaresReadOnlyButWrites: 'readOnlyHint',
-  declaresNonDestructiveButDeletes: 'destructiveHint',
-};
+export const CONTRADICTION_RULES: ReadonlyMap<string, Hint> = new Map([
+  ['declaresReadOnlyButWrites', 'readOnlyHint'],
+  ['declaresNonDestructiveButDeletes', 'destructiveHint'],
+]);
 
 export interface AnnotationRow {
   hint: Hint;
@@ -39,13 +39,15 @@ const ORIGINS: readonly string[] = ['explicit', 'sdk-default', 'absent'];
 export function annotationRows(annotations: unknown, origins: unknown, findings: readonly { rule: string; message: string }[]): AnnotationRow[] {
   const declaredValues = isPlainObject(annotations) ? annotations : {};
   const originOf = isPlainObject(origins) ? origins : {};
+  // Own keys only: the hints are fixed names, but the objects are crawled JSON.
+  const own = (object: Record<string, unknown>, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
   return HINTS.map((hint) => {
-    const value = declaredValues[hint];
+    const value = own(declaredValues, hint);
     const declared = value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
-    const rawOrigin = originOf[hint];
+    const rawOrigin = own(originOf, hint);
     const origin: Origin = typeof rawOrigin === 'string' && ORIGINS.includes(rawOrigin) ? (rawOrigin as Origin) : declared === null ? 'absent' : 'explicit';
     const effective = typeof value === 'boolean' ? value : HINT_DEFAULTS[hint];
-    const finding = findings.find((f) => CONTRADICTION_RULES[f.rule] === hint);
+    const finding = findings.find((f) => CONTRADICTION_RULES.get(f.rule) === hint);
     return { hint, declared, origin, effective, contradiction: finding ? finding.message : null };
   });
 }

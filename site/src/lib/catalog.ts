@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { annotationRows, CONTRADICTION_RULES, type AnnotationRow } from './annotations.ts';
 import { toolFaq, type FaqEntry } from './faq.ts';
+import { isServerSlug, isSlug } from '../../../crawler/store/slug.ts';
 import { isSafeSlug, repositoryUrl, sourceUrl, treeUrl } from './links.ts';
 import { summarizeParameters, type ParameterSummary } from './parameters.ts';
 import { policyViews, type ExampleRow, type PolicyRow, type PolicyView } from './policies.ts';
@@ -399,9 +400,31 @@ export function categoryCounts(db: Db): { category: string; count: number }[] {
     .map((row) => ({ category: row.category, count: row.n }));
 }
 
-/** Ids and slugs of every server with a safe slug, for getStaticPaths (the page loads the rest). */
+/** Ids and slugs of every server (the page loads the rest). */
 export function serverIds(db: Db): { id: number; slug: string }[] {
-  return (db.prepare('SELECT id, slug FROM servers ORDER BY slug').all() as { id: number; slug: string }[]).filter((row) => isSafeSlug(row.slug));
+  return db.prepare('SELECT id, slug FROM servers ORDER BY slug').all() as { id: number; slug: string }[];
+}
+
+/** How many stored slugs `unservableSlugs` names at most. */
+const UNSERVABLE_SHOWN = 5;
+
+/**
+ * Servers and tools whose stored slug cannot be a folder name and URL segment (crawler/store/slug.ts
+ * never makes one; a catalog from before migration 4 may hold them until its next crawl). The build
+ * refuses such a catalog rather than leave the tools out: every page, listing, export and count of
+ * the site then holds every tool of the catalog, and nothing filters them again.
+ */
+export function unservableSlugs(db: Db): { count: number; examples: string[] } {
+  const examples: string[] = [];
+  let count = 0;
+  const rows = db.prepare('SELECT s.slug AS server, t.slug AS tool FROM servers s LEFT JOIN tools t ON t.server_id = s.id ORDER BY s.slug, t.slug')
+    .iterate() as IterableIterator<{ server: string; tool: string | null }>;
+  for (const row of rows) {
+    if (isServerSlug(row.server) && (row.tool === null || isSlug(row.tool))) continue;
+    count++;
+    if (examples.length < UNSERVABLE_SHOWN) examples.push(JSON.stringify(row.tool === null ? row.server : `${row.server}/${row.tool}`));
+  }
+  return { count, examples };
 }
 
 function toolSummariesOf(rows: ToolRow[], server: Server): ToolSummary[] {
@@ -414,7 +437,7 @@ export function loadServerPage(db: Db, id: number): ServerPage {
   const st = statements(db);
   const row = st.server.get(id) as ServerRow | undefined;
   if (!row) throw new Error(`no server with id ${id}`);
-  return serverPage(db, row, (st.serverTools.all(id) as ToolRow[]).filter((tool) => isSafeSlug(tool.slug)));
+  return serverPage(db, row, st.serverTools.all(id) as ToolRow[]);
 }
 
 function serverPage(db: Db, row: ServerRow, rows: ToolRow[]): ServerPage {
@@ -433,8 +456,7 @@ function serverPage(db: Db, row: ServerRow, rows: ToolRow[]): ServerPage {
 /** Every server with its tool count and highest risk, riskiest first. */
 export function loadServerIndex(db: Db): ServerListing[] {
   const stats = new Map<number, { n: number; rank: number }>();
-  for (const row of db.prepare('SELECT t.server_id, t.slug, c.risk FROM tools t LEFT JOIN classifications c ON c.tool_id = t.id').iterate() as IterableIterator<{ server_id: number; slug: string; risk: string | null }>) {
-    if (!isSafeSlug(row.slug)) continue;
+  for (const row of db.prepare('SELECT t.server_id, c.risk FROM tools t LEFT JOIN classifications c ON c.tool_id = t.id').iterate() as IterableIterator<{ server_id: number; risk: string | null }>) {
     const entry = stats.get(row.server_id) ?? { n: 0, rank: RISK_LEVELS.length };
     entry.n++;
     entry.rank = Math.min(entry.rank, riskRank(row.risk));
@@ -442,7 +464,6 @@ export function loadServerIndex(db: Db): ServerListing[] {
   }
   const rankToRisk = (rank: number): RiskLevel | null => (rank < RISK_LEVELS.length ? RISK_LEVELS[RISK_LEVELS.length - 1 - rank] : null);
   return (statements(db).allServers.all() as ServerRow[])
-    .filter((row) => isSafeSlug(row.slug))
     .map((row) => ({ server: toServer(row), toolCount: stats.get(row.id)?.n ?? 0, maxRisk: rankToRisk(stats.get(row.id)?.rank ?? RISK_LEVELS.length) }))
     .sort((a, b) => riskRank(a.maxRisk) - riskRank(b.maxRisk) || (a.server.slug < b.server.slug ? -1 : 1));
 }
@@ -458,7 +479,7 @@ export function* eachServerPage(db: Db, part = 0, parts = 1): Generator<{ page: 
   for (const { id } of serverIds(db)) {
     if (index++ % parts !== part) continue;
     const row = st.server.get(id) as ServerRow;
-    const rows = (st.serverTools.all(id) as ToolRow[]).filter((tool) => isSafeSlug(tool.slug));
+    const rows = st.serverTools.all(id) as ToolRow[];
     const page = serverPage(db, row, rows);
     const repo = { url: row.url, commit: row.commit_sha };
     const related: ToolRelated = {
@@ -526,7 +547,7 @@ function toolPage(db: Db, row: ToolRow, server: Server, repo: { url: string | nu
     classification,
     findings,
     poisoning: findings.filter((finding) => POISONING_RULES.includes(finding.rule)),
-    contradictions: findings.filter((finding) => finding.rule in CONTRADICTION_RULES),
+    contradictions: findings.filter((finding) => CONTRADICTION_RULES.has(finding.rule)),
     policies,
     faq: classification || policies.length === 0
       ? toolFaq({
@@ -571,7 +592,7 @@ export function loadListing(db: Db, kind: ListingKind, value: string, page: numb
   return {
     kind, value, page, total,
     lastPage: Math.max(1, Math.ceil(total / LISTING_PAGE_SIZE)),
-    tools: rows.filter((row) => isSafeSlug(row.slug) && isSafeSlug(row.server_slug)).map(toSummary),
+    tools: rows.map(toSummary),
   };
 }
 

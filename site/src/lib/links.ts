@@ -4,8 +4,9 @@
  * segments, and a slug must be a safe URL segment.
  */
 
+import { isSlug } from '../../../crawler/store/slug.ts';
+
 const COMMIT = /^[0-9a-f]{7,64}$/i;
-const SLUG = /^[a-z0-9][a-z0-9._-]{0,199}$/i;
 
 /** The repository's https URL without query, fragment, credentials or a trailing `.git`; else null. */
 export function repositoryUrl(url: string | null | undefined): string | null {
@@ -57,9 +58,9 @@ export function treeUrl(repository: { url: string | null; commit: string | null 
   return `${base}/tree/${repository.commit}${encoded ? `/${encoded}` : ''}`;
 }
 
-/** True when a slug can be a URL segment and a folder name as it is. */
+/** True when a slug can be a URL segment and a folder name as it is (the crawler's own rule). */
 export function isSafeSlug(slug: string | null | undefined): slug is string {
-  return typeof slug === 'string' && SLUG.test(slug) && !/^\.+$/.test(slug);
+  return typeof slug === 'string' && isSlug(slug);
 }
 
 export function toolHref(serverSlug: string, toolSlug: string): string {

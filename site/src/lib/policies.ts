@@ -83,7 +83,8 @@ export function policyJsonStance(text: string, toolName: string): PolicyJsonStan
   const hide = Array.isArray(policy.hide) ? policy.hide : [];
   if (hide.includes(toolName) || hide.includes('*')) return { kind: 'hidden' };
   const tools = isPlainObject(policy.tools) ? policy.tools : {};
-  const entry = tools[toolName];
+  // An own key only: `tools["__proto__"]` or `tools["constructor"]` would otherwise read Object.prototype.
+  const entry = Object.hasOwn(tools, toolName) ? tools[toolName] : undefined;
   if (isPlainObject(entry)) {
     const limits = (Array.isArray(entry.limits) ? entry.limits : []).filter(isPlainObject).flatMap((limit) =>
       typeof limit.counter === 'string' && typeof limit.window === 'string' && typeof limit.max === 'number'
