@@ -44,17 +44,22 @@ function reached(name: CrawlPoint, n: number): void {
  * often it was resumed; the other points by their order in this process.
  */
 function watchCheckpoints(catalog: Catalog): void {
-  catalog.function('crawl_point', (before: unknown, after: unknown, finished: unknown) => {
+  const finished = "(SELECT count(*) FROM main.crawl_queue WHERE run_id = OLD.run_id AND status <> 'pending')";
+  // A fetch-stage checkpoint that finished no queue item (statistics alone) is not an item's transaction.
+  let finishedBefore = catalog.prepare("SELECT count(*) FROM crawl_queue WHERE status <> 'pending'").pluck().get() as number;
+  catalog.function('crawl_point', (before: unknown, after: unknown, count: unknown) => {
     const point = crawlPointOf(before as string, after as string | null);
-    reached(point, point === 'repository-transaction' || point === 'run-finish' ? Number(finished) : ++seen[point]);
+    if (point === 'run-finish') reached(point, Number(count));
+    else if (point !== 'repository-transaction') reached(point, ++seen[point]);
+    else if (Number(count) > finishedBefore) reached(point, (finishedBefore = Number(count)));
     return null;
   });
-  const finished = "(SELECT count(*) FROM main.crawl_queue WHERE run_id = OLD.run_id AND status <> 'pending')";
   catalog.exec(`
     CREATE TEMP TRIGGER checkpoint_written AFTER UPDATE ON main.crawl_checkpoints BEGIN SELECT crawl_point(OLD.stage, NEW.stage, ${finished}); END;
     CREATE TEMP TRIGGER run_finished AFTER DELETE ON main.crawl_checkpoints BEGIN SELECT crawl_point(OLD.stage, NULL, ${finished}); END;
   `);
 }
+
 /** Which point a checkpoint write is, from the stage before and after it (none after: the run's end). */
 function crawlPointOf(before: string, after: string | null): CrawlPoint {
   if (after === null) return 'run-finish';
