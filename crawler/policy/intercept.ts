@@ -126,7 +126,7 @@ function interceptPlan(serverName: string, tools: InterceptTool[]): InterceptPla
 
 function rulesFor(tool: PlannedTool): InterceptRule[] {
   const { name } = tool;
-  const rules: InterceptRule[] = tool.unwritableArgument ? [UNWRITABLE_ARGUMENT_RULE] : [];
+  const rules: InterceptRule[] = tool.unwritableArgument ? [{ ...UNWRITABLE_ARGUMENT_RULE }] : [];
   for (const { kind, arg } of tool.checks) {
     switch (kind) {
       case 'path':
