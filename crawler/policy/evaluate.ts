@@ -1,5 +1,5 @@
 import { claudeCodeToolName } from './clients.ts';
-import { readPolicy, type PolicyFormat } from './formats.ts';
+import { readPolicy, type ParsedPolicy, type PolicyFormat } from './formats.ts';
 import { desugar, splitState, type InterceptCondition, type InterceptRule, type InterceptYaml } from './intercept-schema.ts';
 import { re2ToJs } from './regex.ts';
 import type { PolicyJson, PolicyLimit } from './schema.ts';
@@ -34,7 +34,7 @@ export function evaluationState(now = new Date(Date.UTC(2025, 0, 1, 12, 0, 0))):
  * semantics of the format. Refuses (throws) policies it cannot evaluate faithfully.
  */
 export function evaluateCall(format: PolicyFormat, policyText: string, call: ToolCall, state: EvaluationState = evaluationState()): Decision {
-  const parsed = readPolicy(format, policyText);
+  const parsed = readOnce(format, policyText);
   switch (parsed.format) {
     case 'policy-json': return evaluatePolicyJson(parsed.policy, call, state);
     case 'intercept-yaml': return evaluateIntercept(parsed.policy, call, state);
@@ -43,12 +43,21 @@ export function evaluateCall(format: PolicyFormat, policyText: string, call: Too
       return entry ? deny(`Claude Code denies it: ${entry} is in permissions.deny`) : allow('not in permissions.deny; Claude Code applies its usual permission prompts');
     }
     case 'codex': {
-      const [server, table] = Object.entries(parsed.policy.mcp_servers)[0];
+      const [table] = Object.values(parsed.policy.mcp_servers);
+      if (table.enabled === false) return deny('Codex does not start the server: enabled = false');
       return table.disabled_tools.includes(call.name)
-        ? deny(`Codex does not expose it: listed in disabled_tools of [mcp_servers.${server}]`)
+        ? deny('Codex does not expose it: listed in disabled_tools')
         : allow('not in disabled_tools; Codex applies its usual approval policy');
     }
   }
+}
+
+/** The last text read: replaying calls against one policy parses it once. The evaluator never changes what it reads. */
+let lastRead: { format: PolicyFormat; text: string; parsed: ParsedPolicy } | null = null;
+
+function readOnce(format: PolicyFormat, text: string): ParsedPolicy {
+  if (lastRead?.format !== format || lastRead.text !== text) lastRead = { format, text, parsed: readPolicy(format, text) };
+  return lastRead.parsed;
 }
 
 /**
@@ -58,12 +67,13 @@ export function evaluateCall(format: PolicyFormat, policyText: string, call: Too
  */
 function evaluatePolicyJson(policy: PolicyJson, call: ToolCall, state: EvaluationState): Decision {
   const hide = policy.hide ?? [];
-  if (hide.includes(call.name) || hide.includes('*')) return deny(`hidden: ${call.name} is in hide, so it is not listed and every call is denied`);
-  const entry = policy.tools?.[call.name];
+  if (hide.includes(call.name) || hide.includes('*')) return deny('hidden: in hide, so it is not listed and every call is denied');
+  const tools = policy.tools ?? {};
+  const entry = Object.hasOwn(tools, call.name) ? tools[call.name] : undefined;
   if (entry && ((entry.require?.length ?? 0) > 0 || (entry.deny_if?.length ?? 0) > 0)) {
     throw new Error('require/deny_if conditions have no published syntax; the evaluator cannot decide them');
   }
-  if (!entry && policy.default === 'deny') return deny(`default deny: ${call.name} is not listed under tools`);
+  if (!entry && policy.default === 'deny') return deny('default deny: not listed under tools');
   const limits: PolicyLimit[] = [...(entry?.limits ?? []), ...(policy.all_tools?.limits ?? [])];
   for (const limit of limits) {
     const used = counterValue(state, `grant.${limit.counter}`, limit.window);
@@ -81,11 +91,11 @@ function evaluatePolicyJson(policy: PolicyJson, call: ToolCall, state: Evaluatio
  */
 function evaluateIntercept(policy: InterceptYaml, call: ToolCall, state: EvaluationState): Decision {
   const tools = policy.tools ?? {};
-  if ((policy.hide ?? []).some((name) => name === call.name || name === '*')) return deny(`hidden: ${call.name} is in hide`);
-  if ((policy.default ?? 'allow') === 'deny' && !Object.hasOwn(tools, call.name)) return deny(`default deny: ${call.name} is not listed under tools`);
+  if ((policy.hide ?? []).some((name) => name === call.name || name === '*')) return deny('hidden: in hide');
+  if ((policy.default ?? 'allow') === 'deny' && !Object.hasOwn(tools, call.name)) return deny('default deny: not listed under tools');
   const scoped: { scope: string; rule: InterceptRule }[] = [
     ...(Object.hasOwn(tools, call.name) ? desugar(call.name, tools[call.name].rules).map((rule) => ({ scope: call.name, rule })) : []),
-    ...(call.name !== '*' && tools['*'] ? desugar('*', tools['*'].rules).map((rule) => ({ scope: '_global', rule })) : []),
+    ...(call.name !== '*' && Object.hasOwn(tools, '*') ? desugar('*', tools['*'].rules).map((rule) => ({ scope: '_global', rule })) : []),
   ];
   for (const { rule } of scoped) {
     if (rule.action === 'deny') return deny(`rule "${rule.name}" denies every call${rule.on_deny ? `: ${rule.on_deny}` : ''}`);

@@ -2,9 +2,10 @@ import type { Classification } from '../model/classification.ts';
 import type { Tool } from '../model/tool.ts';
 import { evaluateCall, evaluationState, type Decision, type ToolCall } from './evaluate.ts';
 import { POLICY_FORMATS, type PolicyFormat } from './formats.ts';
-import { argumentChecks, canCount, PLACEHOLDERS, ratePerMinute, type ArgumentCheck } from './intercept.ts';
-import { parameters, type ArgumentKind, type Parameter } from './params.ts';
-import { RATE_PER_MINUTE } from './policy-json.ts';
+import { canCount, PLACEHOLDERS, ratePerMinute } from './intercept.ts';
+import { isPlainName, isWellFormed } from './names.ts';
+import { parameters, type ArgumentCheck, type ArgumentKind, type Parameter } from './params.ts';
+import { planTools, type PlannedTool } from './plan.ts';
 
 /**
  * A call a tool's policy allows or denies. `priorCalls` says how many identical calls were made
@@ -44,37 +45,45 @@ const REFUSED: Record<Exclude<ArgumentKind, 'amount'>, { value: string; why: str
 
 /** Example calls for every format, in POLICY_FORMATS order; each decision is what evaluateCall returns. */
 export function policyExamples(tool: Tool, classification: Classification): PolicyExample[] {
-  const checks = argumentChecks({ name: tool.name, classification, inputSchema: tool.inputSchema });
-  const call: ToolCall = { name: tool.name, arguments: allowedArguments(parameters(tool.inputSchema), checks) };
-  return POLICY_FORMATS.flatMap((format) => examplesFor(format, tool.name, classification, call, checks));
+  const [planned] = planTools([{ name: tool.name, classification, inputSchema: tool.inputSchema }]);
+  const call: ToolCall = { name: tool.name, arguments: allowedArguments(parameters(tool.inputSchema), planned.checks) };
+  return POLICY_FORMATS.flatMap((format) => examplesFor(format, planned, call));
 }
 
-function examplesFor(format: PolicyFormat, name: string, classification: Classification, call: ToolCall, checks: ArgumentCheck[]): PolicyExample[] {
-  const critical = classification.risk === 'critical';
+/** Why PolicyLayer's formats leave a tool out; fixed text, the name is the server author's. */
+const LEFT_OUT = 'its name cannot be written as itself in this format (empty, blank, "*", control characters, line separators or unpaired surrogates), so it is left out and default deny refuses it';
+
+function examplesFor(format: PolicyFormat, tool: PlannedTool, call: ToolCall): PolicyExample[] {
+  const { name, risk, checks } = tool;
+  const critical = risk === 'critical';
   switch (format) {
     case 'policy-json': {
+      if (!isPlainName(name)) return [{ format, call, decision: 'deny', reason: LEFT_OUT }];
       if (critical) return [{ format, call, decision: 'deny', reason: `${name} is hidden: agents do not see it and any call is denied` }];
-      if (classification.risk === 'low') return [{ format, call, decision: 'allow', reason: `${name} is listed with no limits` }];
-      const max = ratePerMinute(classification) ?? RATE_PER_MINUTE.high;
+      const max = ratePerMinute(risk);
+      if (max === null) return [{ format, call, decision: 'allow', reason: `${name} is listed with no limits` }];
       return [
         { format, call, decision: 'allow', reason: `the first call in a minute is within ${max} calls a minute` },
         { format, call, decision: 'deny', reason: `call ${max + 1} in the same minute passes the limit of ${max}`, priorCalls: max },
       ];
     }
     case 'intercept-yaml': {
+      if (!isPlainName(name)) return [{ format, call, decision: 'deny', reason: LEFT_OUT }];
       if (critical) return [{ format, call, decision: 'deny', reason: `${name} is in hide: listed rules only apply once you remove it from hide` }];
-      const examples: PolicyExample[] = [{ format, call, decision: 'allow', reason: checks.length > 0 ? `every argument passes its rule (${checks.map((c) => c.arg).join(', ')})` : `${name} is listed${ratePerMinute(classification) ? ' and within its rate limit' : ' with no rules'}` }];
+      if (tool.unwritableArgument) return [{ format, call, decision: 'deny', reason: 'an argument rule could not be written (a parameter name holds a dot or characters a policy cannot carry), so the tool is denied until you write it by hand' }];
+      const perMinute = ratePerMinute(risk);
+      const examples: PolicyExample[] = [{ format, call, decision: 'allow', reason: checks.length > 0 ? `every argument passes its rule (${checks.map((c) => c.arg).join(', ')})` : `${name} is listed${perMinute ? ' and within its rate limit' : ' with no rules'}` }];
       for (const check of checks) examples.push(...refusals(format, call, check));
-      const perMinute = ratePerMinute(classification);
       if (perMinute && canCount(name)) examples.push({ format, call, decision: 'deny', reason: `call ${perMinute + 1} in the same minute passes rate_limit ${perMinute}/minute`, priorCalls: perMinute });
       return examples;
     }
     case 'claude-code':
     case 'codex': {
       const where = format === 'claude-code' ? 'permissions.deny' : 'disabled_tools';
-      return critical
-        ? [{ format, call, decision: 'deny', reason: `${name} is listed in ${where}` }]
-        : [{ format, call, decision: 'allow', reason: `${name} is not in ${where}; the client's own approval prompts still apply` }];
+      if (!critical) return [{ format, call, decision: 'allow', reason: `${name} is not in ${where}; the client's own approval prompts still apply` }];
+      if (format === 'claude-code' && name === '') return [{ format, call, decision: 'deny', reason: 'an empty tool name has no rule of its own, so the rule denies the whole server' }];
+      if (format === 'codex' && !isWellFormed(name)) return [{ format, call, decision: 'deny', reason: 'TOML cannot write this name, so the server is switched off (enabled = false)' }];
+      return [{ format, call, decision: 'deny', reason: `${name} is listed in ${where}` }];
     }
   }
 }
@@ -94,12 +103,15 @@ function refusals(format: PolicyFormat, call: ToolCall, check: ArgumentCheck): P
   return REFUSED[check.kind].map(({ value, why }) => ({ format, call: withArg(value), decision: 'deny' as const, reason: `${check.arg} "${value}" is ${why}` }));
 }
 
-/** Required parameters with plausible values, plus every checked argument with a value its rule allows. */
+/**
+ * Required parameters with plausible values, plus every checked argument with a value its rule
+ * allows. Built from entries, so a parameter named `__proto__` stays an argument.
+ */
 function allowedArguments(params: Parameter[] | null, checks: ArgumentCheck[]): Record<string, unknown> {
-  const args: Record<string, unknown> = {};
-  for (const param of params ?? []) if (param.required) args[param.name] = sample(param);
-  for (const check of checks) args[check.arg] = ALLOWED[check.kind];
-  return args;
+  const args = new Map<string, unknown>();
+  for (const param of params ?? []) if (param.required) args.set(param.name, sample(param));
+  for (const check of checks) args.set(check.arg, ALLOWED[check.kind]);
+  return Object.fromEntries(args);
 }
 
 function sample(param: Parameter): unknown {

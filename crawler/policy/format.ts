@@ -1,4 +1,4 @@
-import { compare } from './policy-json.ts';
+import { compare } from './names.ts';
 import { PolicyJson } from './schema.ts';
 
 /** The order a reader expects: what the policy is, then what it hides, then per tool. */
@@ -24,8 +24,9 @@ function ordered(policy: PolicyJson, order: string[]): Record<string, unknown> {
   return result;
 }
 
+/** Tool names are crawled: the object has no prototype, so `__proto__` stays a key. */
 function orderedTools(tools: NonNullable<PolicyJson['tools']>): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
+  const result: Record<string, unknown> = Object.create(null);
   for (const name of Object.keys(tools).sort(compare)) result[name] = orderedEntry(tools[name] as Record<string, unknown>);
   return result;
 }

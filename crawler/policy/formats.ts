@@ -1,13 +1,14 @@
 import type { Classification } from '../model/classification.ts';
 import type { Tool } from '../model/tool.ts';
 import { claudeCodeDeny, codexConfigToml } from './clients.ts';
-import { ClaudeCodeSettings, CodexConfig, readCodexToml } from './client-schema.ts';
+import { ClaudeCodeSettings, CodexConfig } from './client-schema.ts';
 import { formatPolicy } from './format.ts';
 import { InterceptYaml } from './intercept-schema.ts';
 import { interceptYaml } from './intercept.ts';
+import { SERVER_PLACEHOLDER } from './names.ts';
 import { serverPolicy } from './policy-json.ts';
+import { readToml, readYaml } from './read.ts';
 import { PolicyJson } from './schema.ts';
-import { readYaml } from './yaml.ts';
 
 /**
  * The formats we emit, each with a published schema. agentgateway is left out: its
@@ -22,8 +23,7 @@ export interface ClassifiedToolDefinition {
   classification: Classification;
 }
 
-/** Stands in for the server's name when a tool's policy is shown alone; users rename it. */
-export const SERVER_PLACEHOLDER = 'server';
+export { SERVER_PLACEHOLDER } from './names.ts';
 
 /** One tool's policy in every format. Claude Code and Codex keys need the server's name. */
 export function toolPolicies(tool: Tool, classification: Classification, serverName = SERVER_PLACEHOLDER): Record<PolicyFormat, string> {
@@ -49,12 +49,16 @@ export type ParsedPolicy =
   | { format: 'claude-code'; policy: ClaudeCodeSettings }
   | { format: 'codex'; policy: CodexConfig };
 
-/** Parses a policy text the way its gateway or client would and validates it; throws when it is not valid. */
+/**
+ * Parses a policy text with the real parser of its format (the `yaml` library with strict options,
+ * smol-toml, JSON.parse) and validates it; throws when it is not valid. The evaluator reads
+ * through this, so what it decides is what the gateway's parser sees.
+ */
 export function readPolicy(format: PolicyFormat, text: string): ParsedPolicy {
   switch (format) {
     case 'policy-json': return { format, policy: PolicyJson.parse(JSON.parse(text)) };
     case 'intercept-yaml': return { format, policy: InterceptYaml.parse(readYaml(text)) };
     case 'claude-code': return { format, policy: ClaudeCodeSettings.parse(JSON.parse(text)) };
-    case 'codex': return { format, policy: CodexConfig.parse(readCodexToml(text)) };
+    case 'codex': return { format, policy: CodexConfig.parse(readToml(text)) };
   }
 }

@@ -3,14 +3,16 @@ export { toolPolicy, serverPolicy, toolEntry, RATE_PER_MINUTE, type ClassifiedTo
 export { formatPolicy } from './format.ts';
 export { policyNote } from './note.ts';
 export {
-  interceptPolicy, interceptYaml, argumentChecks, PLACEHOLDERS, PATTERNS,
-  type ArgumentCheck, type InterceptTool, type InterceptPolicy,
+  interceptPolicy, interceptYaml, PLACEHOLDERS, PATTERNS, UNWRITABLE_ARGUMENT_RULE,
+  type InterceptTool, type InterceptPolicy,
 } from './intercept.ts';
-export { claudeCodeDeny, claudeCodeToolName, codexDisabledTools, codexConfigToml } from './clients.ts';
-export { FALLBACK_ARGUMENT, type ArgumentKind } from './params.ts';
+export { claudeCodeDeny, claudeCodeToolName, codexConfig, codexDisabledTools, codexConfigToml } from './clients.ts';
+export { FALLBACK_ARGUMENT, argumentChecks, type ArgumentCheck, type ArgumentKind } from './params.ts';
+export { isPlainName, isArgumentName, confusionKey, WILDCARD } from './names.ts';
+export { planTools, type PlannedTool, type PolicyTool } from './plan.ts';
 export { InterceptYaml, InterceptRule, InterceptCondition, INTERCEPT_OPS } from './intercept-schema.ts';
-export { ClaudeCodeSettings, CodexConfig, readCodexToml } from './client-schema.ts';
-export { readYaml, YamlSubsetError } from './yaml.ts';
+export { ClaudeCodeSettings, CodexConfig } from './client-schema.ts';
+export { readYaml, readToml, PolicyTextError } from './read.ts';
 export {
   POLICY_FORMATS, SERVER_PLACEHOLDER, toolPolicies, serverPolicies, readPolicy,
   type PolicyFormat, type ParsedPolicy, type ClassifiedToolDefinition,

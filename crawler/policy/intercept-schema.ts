@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameRecord } from './name-record.ts';
 import { re2ToJs } from './regex.ts';
 
 /** Intercept's operators (PolicyLayer/Intercept internal/config/validate.go). */
@@ -64,8 +65,9 @@ export const InterceptYaml = z.object({
   version: z.literal('1'),
   description: z.string().optional(),
   default: z.enum(['allow', 'deny']).optional(),
-  hide: z.array(z.string().trim().min(1)).optional(),
-  tools: z.record(z.string(), z.object({ rules: z.array(InterceptRule) }).strict()).optional(),
+  // Intercept refuses a blank entry; the name itself is kept as written (a trimmed copy would be another name).
+  hide: z.array(z.string().refine((name) => name.trim() !== '', 'hide: entry must not be blank')).optional(),
+  tools: nameRecord(z.object({ rules: z.array(InterceptRule) }).strict()).optional(),
 }).strict().superRefine((policy, context) => {
   const hide = policy.hide ?? [];
   if (new Set(hide).size !== hide.length) context.addIssue({ code: 'custom', message: 'hide: duplicate entry' });
@@ -79,7 +81,7 @@ export const InterceptYaml = z.object({
         // Intercept splits at the first two dots: state.<tool>.<counter>.
         const [, scope, counter] = splitState(condition.path);
         if (counter === undefined) continue;
-        const owner = tools[scope] ?? (scope === '_global' ? tools['*'] : undefined);
+        const owner = Object.hasOwn(tools, scope) ? tools[scope] : scope === '_global' ? tools['*'] : undefined;
         const declared = owner ? desugar(scope === '_global' ? '*' : scope, owner.rules).some((r) => r.state?.counter === counter) : false;
         if (!declared) context.addIssue({ code: 'custom', message: `tools.${toolName}: ${condition.path} has no matching state block` });
       }

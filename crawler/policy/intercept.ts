@@ -1,17 +1,15 @@
-import type { Classification } from '../model/classification.ts';
-import { argumentsOfKind, parameters, type ArgumentKind } from './params.ts';
-import { compare, RATE_PER_MINUTE } from './policy-json.ts';
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Risk } from '../model/classification.ts';
+import { isPlainName } from './names.ts';
+import { planTools, type PlannedTool, type PolicyTool } from './plan.ts';
+import { RATE_PER_MINUTE } from './policy-json.ts';
 
 /**
  * PolicyLayer's open-source Intercept YAML (github PolicyLayer/Intercept POLICY.md): the format
  * whose condition syntax is published, so argument-level rules go here. Conditions must all pass
  * for a call to be allowed; regexes are RE2 (Go), so no look-arounds.
  */
-export interface InterceptTool {
-  name: string;
-  classification: Classification;
-  inputSchema?: Record<string, unknown> | null;
-}
+export type InterceptTool = PolicyTool;
 
 export interface InterceptCondition {
   path: string;
@@ -21,6 +19,7 @@ export interface InterceptCondition {
 
 export interface InterceptRule {
   name: string;
+  action?: 'deny';
   rate_limit?: string;
   conditions?: InterceptCondition[];
   on_deny?: string;
@@ -43,42 +42,6 @@ export const PLACEHOLDERS = {
   dailyAmountCap: 50000,
 };
 
-/** An argument a rule constrains, by kind. */
-export interface ArgumentCheck {
-  kind: ArgumentKind;
-  arg: string;
-}
-
-export function interceptPolicy(serverName: string, tools: InterceptTool[]): InterceptPolicy {
-  const hide: string[] = [];
-  const entries: Record<string, { rules: InterceptRule[] }> = {};
-  for (const tool of [...tools].sort((a, b) => compare(a.name, b.name))) {
-    if (tool.classification.risk === 'critical' && !hide.includes(tool.name)) hide.push(tool.name);
-    entries[tool.name] = { rules: rulesFor(tool) };
-  }
-  return {
-    version: '1',
-    description: `Recommended policy for ${serverName} (mcp-risk): default deny, argument checks, rate limits; critical tools hidden.`,
-    default: 'deny',
-    ...(hide.length > 0 ? { hide } : {}),
-    tools: entries,
-  };
-}
-
-/** Which arguments of this tool get a rule: file paths, URLs, SQL, amounts, by what the classifier found. */
-export function argumentChecks(tool: InterceptTool): ArgumentCheck[] {
-  const { classification } = tool;
-  const params = parameters(tool.inputSchema);
-  const tags = new Set(classification.tags);
-  const rules = new Set(classification.rules);
-  const kinds: ArgumentKind[] = [];
-  if (tags.has('filesystem') && classification.risk !== 'low') kinds.push('path');
-  if (rules.has('fetchesArbitraryUrl') || rules.has('drivesBrowser') || rules.has('submitsInBrowser') || rules.has('forwardsEventsToUrl')) kinds.push('url');
-  if (rules.has('runsSqlQuery')) kinds.push('sql');
-  if (tags.has('payments') && classification.category === 'financial') kinds.push('amount');
-  return kinds.flatMap((kind) => argumentsOfKind(params, kind).map((arg) => ({ kind, arg })));
-}
-
 /** The RE2 patterns (Go), written so that JavaScript reads them the same way after `(?i)` becomes a flag. */
 export const PATTERNS = {
   /** Under the prefix, and no ".." anywhere: a "." must be followed by something other than ".". */
@@ -88,6 +51,29 @@ export const PATTERNS = {
 };
 
 /**
+ * The rule that stands for an argument rule we could not write: Intercept reads `args.a.b` as `b`
+ * inside `a`, and some names cannot be written at all, so the tool is denied rather than let
+ * through unchecked. Fixed text: the parameter's name is the server author's.
+ */
+export const UNWRITABLE_ARGUMENT_RULE: InterceptRule = {
+  name: 'argument rule could not be written',
+  action: 'deny',
+  on_deny: 'mcp-risk could not write an argument rule for this tool: a parameter name holds a dot (a nested path to Intercept) or characters a policy cannot carry; write the rule by hand',
+};
+
+/** Comments of the YAML text; fixed text only, since names are the server author's. */
+const COMMENTS = {
+  hide: ' Hidden tools keep their rules below: removing a name from hide allows it under those rules.',
+  uncounted: ' No rate limit: Intercept reads state.<tool>.<counter> up to the first dot, so a tool whose name holds a dot cannot have a counter.',
+  leftOut: (count: number) => ` ${count} ${count === 1 ? 'tool is' : 'tools are'} left out, so default deny refuses ${count === 1 ? 'it' : 'them'}: `
+    + 'a name that is empty, blank, "*" (the wildcard) or holds control characters, line separators or unpaired surrogates cannot be written as itself.',
+};
+
+export function interceptPolicy(serverName: string, tools: InterceptTool[]): InterceptPolicy {
+  return interceptPlan(serverName, tools).policy;
+}
+
+/**
  * Intercept's validator splits a state path at its first dots (`state.<tool>.<counter>`), so a tool
  * whose name holds a dot cannot carry a counter that validates.
  */
@@ -95,10 +81,53 @@ export function canCount(toolName: string): boolean {
   return !toolName.includes('.');
 }
 
-function rulesFor(tool: InterceptTool): InterceptRule[] {
-  const { classification, name } = tool;
-  const rules: InterceptRule[] = [];
-  for (const { kind, arg } of argumentChecks(tool)) {
+/** Calls a minute the rate rule allows, or `null` for low-risk tools (no limit). */
+export function ratePerMinute(risk: Risk): number | null {
+  switch (risk) {
+    case 'low': return null;
+    case 'medium': return RATE_PER_MINUTE.medium;
+    case 'high':
+    case 'critical': return RATE_PER_MINUTE.high;
+  }
+}
+
+interface InterceptPlan {
+  policy: InterceptPolicy;
+  /** Names left out because Intercept could not read them as themselves. */
+  leftOut: number;
+  /** Tools that should have a rate limit but cannot count (a dot in the name). */
+  uncounted: Set<string>;
+}
+
+function interceptPlan(serverName: string, tools: InterceptTool[]): InterceptPlan {
+  const hide: string[] = [];
+  const entries: Record<string, { rules: InterceptRule[] }> = Object.create(null);
+  const uncounted = new Set<string>();
+  let leftOut = 0;
+  for (const tool of planTools(tools)) {
+    if (!isPlainName(tool.name)) {
+      leftOut += 1;
+      continue;
+    }
+    if (tool.risk === 'critical') hide.push(tool.name);
+    if (!canCount(tool.name) && ratePerMinute(tool.risk) !== null) uncounted.add(tool.name);
+    entries[tool.name] = { rules: rulesFor(tool) };
+  }
+  const server = isPlainName(serverName) ? serverName : 'this server';
+  const policy: InterceptPolicy = {
+    version: '1',
+    description: `Recommended policy for ${server} (mcp-risk): default deny, argument checks, rate limits; critical tools hidden.`,
+    default: 'deny',
+    ...(hide.length > 0 ? { hide } : {}),
+    tools: entries,
+  };
+  return { policy, leftOut, uncounted };
+}
+
+function rulesFor(tool: PlannedTool): InterceptRule[] {
+  const { name } = tool;
+  const rules: InterceptRule[] = tool.unwritableArgument ? [{ ...UNWRITABLE_ARGUMENT_RULE }] : [];
+  for (const { kind, arg } of tool.checks) {
     switch (kind) {
       case 'path':
         rules.push({ name: `${arg} under the project`, conditions: [{ path: `args.${arg}`, op: 'regex', value: PATTERNS.path }], on_deny: `${arg} must stay under ${PLACEHOLDERS.pathPrefix} without ".." segments` });
@@ -117,62 +146,79 @@ function rulesFor(tool: InterceptTool): InterceptRule[] {
         break;
     }
   }
-  const perMinute = ratePerMinute(classification);
+  const perMinute = ratePerMinute(tool.risk);
   if (perMinute && canCount(name)) rules.push({ name: `${name} rate`, rate_limit: `${perMinute}/minute` });
   return rules;
-}
-
-/** Calls a minute the rate rule allows, or `null` for low-risk tools (no limit). */
-export function ratePerMinute(classification: Classification): number | null {
-  return classification.risk === 'low' ? null : classification.risk === 'medium' ? RATE_PER_MINUTE.medium : RATE_PER_MINUTE.high;
 }
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The YAML text; every string is JSON-quoted, which YAML reads as a double-quoted scalar. */
+/**
+ * The YAML text, built as a document by the `yaml` library: every string from the crawl (names,
+ * rule names and messages, paths) is a double-quoted scalar the library escapes; comments are
+ * fixed text; lines are never folded.
+ */
 export function interceptYaml(serverName: string, tools: InterceptTool[]): string {
-  const policy = interceptPolicy(serverName, tools);
-  const out: string[] = [`version: "1"`, `description: ${q(policy.description)}`, `default: deny`];
-  if (policy.hide) {
-    out.push('# Hidden tools keep their rules below: removing a name from hide allows it under those rules.');
-    out.push('hide:', ...policy.hide.map((name) => `  - ${q(name)}`));
-  }
-  const byName = new Map(tools.map((tool) => [tool.name, tool]));
-  out.push(Object.keys(policy.tools).length === 0 ? 'tools: {}' : 'tools:');
+  const { policy, leftOut, uncounted } = interceptPlan(serverName, tools);
+  const root = new YAMLMap();
+  root.items.push(new Pair(plain('version'), quoted(policy.version)), new Pair(plain('description'), quoted(policy.description)), new Pair(plain('default'), plain(policy.default)));
+  if (policy.hide) root.items.push(new Pair(plain('hide', COMMENTS.hide), sequence(policy.hide.map(quoted))));
+  const toolMap = new YAMLMap();
   for (const [name, entry] of Object.entries(policy.tools)) {
-    const tool = byName.get(name);
-    if (!canCount(name) && tool && ratePerMinute(tool.classification) !== null) {
-      out.push(`  # No rate limit: Intercept reads state.<tool>.<counter> up to the first dot, so ${name} cannot have a counter.`);
-    }
-    if (entry.rules.length === 0) {
-      out.push(`  ${q(name)}:`, '    rules: []');
-      continue;
-    }
-    out.push(`  ${q(name)}:`, '    rules:');
-    for (const rule of entry.rules) out.push(...ruleYaml(rule));
+    const key = quoted(name);
+    if (uncounted.has(name)) key.commentBefore = COMMENTS.uncounted;
+    toolMap.items.push(new Pair(key, mapping([['rules', sequence(entry.rules.map(ruleNode))]])));
   }
-  return `${out.join('\n')}\n`;
+  root.items.push(new Pair(plain('tools', leftOut > 0 ? COMMENTS.leftOut(leftOut) : undefined), toolMap));
+  const document = new Document();
+  document.contents = root;
+  return document.toString({ lineWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });
 }
 
-function ruleYaml(rule: InterceptRule): string[] {
-  const lines = [`      - name: ${q(rule.name)}`];
-  if (rule.rate_limit) lines.push(`        rate_limit: ${rule.rate_limit}`);
+/** A rule's keys in the order POLICY.md shows them; fixed words plain, everything else quoted. */
+function ruleNode(rule: InterceptRule): YAMLMap {
+  const entries: [string, Scalar | YAMLMap | YAMLSeq][] = [['name', quoted(rule.name)]];
+  if (rule.action) entries.push(['action', plain(rule.action)]);
+  if (rule.rate_limit) entries.push(['rate_limit', plain(rule.rate_limit)]);
   if (rule.conditions) {
-    lines.push('        conditions:');
-    for (const c of rule.conditions) {
-      lines.push(`          - path: ${q(c.path)}`, `            op: ${q(c.op)}`, `            value: ${typeof c.value === 'number' ? c.value : q(c.value)}`);
-    }
+    entries.push(['conditions', sequence(rule.conditions.map((c) => mapping([
+      ['path', quoted(c.path)], ['op', quoted(c.op)], ['value', typeof c.value === 'number' ? plain(c.value) : quoted(c.value)],
+    ])))]);
   }
-  if (rule.on_deny) lines.push(`        on_deny: ${q(rule.on_deny)}`);
+  if (rule.on_deny) entries.push(['on_deny', quoted(rule.on_deny)]);
   if (rule.state) {
-    lines.push('        state:', `          counter: ${q(rule.state.counter)}`, `          window: ${q(rule.state.window)}`);
-    if (rule.state.increment_from) lines.push(`          increment_from: ${q(rule.state.increment_from)}`);
+    const state: [string, Scalar][] = [['counter', quoted(rule.state.counter)], ['window', quoted(rule.state.window)]];
+    if (rule.state.increment_from) state.push(['increment_from', quoted(rule.state.increment_from)]);
+    entries.push(['state', mapping(state)]);
   }
-  return lines;
+  return mapping(entries);
 }
 
-function q(text: string): string {
-  return JSON.stringify(text);
+/** A mapping whose keys are the format's own words. */
+function mapping(entries: [string, Scalar | YAMLMap | YAMLSeq][]): YAMLMap {
+  const map = new YAMLMap();
+  for (const [key, value] of entries) map.items.push(new Pair(plain(key), value));
+  return map;
+}
+
+function sequence(items: (Scalar | YAMLMap)[]): YAMLSeq {
+  const seq = new YAMLSeq();
+  seq.items.push(...items);
+  return seq;
+}
+
+function quoted(text: string): Scalar {
+  const scalar = new Scalar(text);
+  scalar.type = Scalar.QUOTE_DOUBLE;
+  return scalar;
+}
+
+/** Fixed words and numbers only; `comment` goes on the line before. */
+function plain(value: string | number, comment?: string): Scalar {
+  const scalar = new Scalar(value);
+  scalar.type = Scalar.PLAIN;
+  if (comment) scalar.commentBefore = comment;
+  return scalar;
 }

@@ -1,4 +1,5 @@
 import type { Classification } from '../model/classification.ts';
+import { isPlainName } from './names.ts';
 import { RATE_PER_MINUTE } from './policy-json.ts';
 
 /** What to allow instead of a hidden tool, by what made it critical. */
@@ -12,6 +13,10 @@ const INSTEAD: Record<string, string> = {
 
 /** One sentence on what the recommended policy does; for a hidden tool, what to allow instead. */
 export function policyNote(toolName: string, classification: Classification): string {
+  if (!isPlainName(toolName)) {
+    const clients = classification.risk === 'critical' ? ' Claude Code and Codex deny it, or the whole server when they cannot name it.' : '';
+    return `Leaves this tool out of policy.json and Intercept: its name cannot be written as itself (empty, blank, "*", control characters, line separators or unpaired surrogates), so default deny refuses it.${clients}`;
+  }
   switch (classification.risk) {
     case 'low':
       return `Allows ${toolName} without limits, since it only reads non-sensitive data; every tool not listed stays denied.`;

@@ -1,5 +1,6 @@
+import type { Classification } from '../model/classification.ts';
 import { splitName } from '../classify/words.ts';
-import { compare } from './policy-json.ts';
+import { compare } from './names.ts';
 
 /** The kinds of argument our Intercept rules constrain. */
 export type ArgumentKind = 'path' | 'url' | 'sql' | 'amount';
@@ -29,6 +30,35 @@ export interface Parameter {
   type: string | null;
   required: boolean;
   enum: unknown[] | null;
+}
+
+/** An argument a rule constrains, by kind. */
+export interface ArgumentCheck {
+  kind: ArgumentKind;
+  arg: string;
+}
+
+const KINDS: ArgumentKind[] = ['path', 'url', 'sql', 'amount'];
+
+/** Which arguments of a tool get a rule: file paths, URLs, SQL, amounts, by what the classifier found. */
+export function argumentChecks(tool: { classification: Classification; inputSchema?: Record<string, unknown> | null }): ArgumentCheck[] {
+  const { classification } = tool;
+  const params = parameters(tool.inputSchema);
+  const tags = new Set(classification.tags);
+  const rules = new Set(classification.rules);
+  const kinds: ArgumentKind[] = [];
+  if (tags.has('filesystem') && classification.risk !== 'low') kinds.push('path');
+  if (rules.has('fetchesArbitraryUrl') || rules.has('drivesBrowser') || rules.has('submitsInBrowser') || rules.has('forwardsEventsToUrl')) kinds.push('url');
+  if (rules.has('runsSqlQuery')) kinds.push('sql');
+  if (tags.has('payments') && classification.category === 'financial') kinds.push('amount');
+  return kinds.flatMap((kind) => argumentsOfKind(params, kind).map((arg) => ({ kind, arg })));
+}
+
+/** Checks without repeats, by kind then argument: the same list whatever order they were found in. */
+export function uniqueChecks(checks: ArgumentCheck[]): ArgumentCheck[] {
+  const seen = new Map<string, ArgumentCheck>();
+  for (const check of checks) seen.set(`${check.kind}\u0000${check.arg}`, check);
+  return [...seen.values()].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || compare(a.arg, b.arg));
 }
 
 /** The schema's top-level parameters in code-point order; `null` when the schema is unknown. */

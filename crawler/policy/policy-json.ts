@@ -1,4 +1,6 @@
 import type { Classification, Risk } from '../model/classification.ts';
+import { isPlainName } from './names.ts';
+import { planTools, type PolicyTool } from './plan.ts';
 import { PolicyJson, type PolicyToolEntry } from './schema.ts';
 
 /** Calls per minute by risk; the numbers are PolicyLayer's own templates (Write 30, Execute 10). */
@@ -24,22 +26,21 @@ export function toolPolicy(toolName: string, classification: Classification): Po
   return serverPolicy([{ name: toolName, classification }]);
 }
 
-/** A server's policy: default deny, its tools' entries combined, critical tools hidden. */
-export function serverPolicy(tools: ClassifiedTool[]): PolicyJson {
+/**
+ * A server's policy: default deny, its tools' entries combined, critical tools hidden. A name the
+ * format cannot carry as itself (see isPlainName) is left out of both lists: default deny refuses it.
+ */
+export function serverPolicy(tools: PolicyTool[]): PolicyJson {
   const hide: string[] = [];
-  const entries: Record<string, PolicyToolEntry> = {};
-  for (const tool of [...tools].sort((a, b) => compare(a.name, b.name))) {
-    const entry = toolEntry(tool.name, tool.classification.risk);
+  const entries: Record<string, PolicyToolEntry> = Object.create(null);
+  for (const tool of planTools(tools)) {
+    if (!isPlainName(tool.name)) continue;
+    const entry = toolEntry(tool.name, tool.risk);
     if (entry) entries[tool.name] = entry;
-    else if (!hide.includes(tool.name)) hide.push(tool.name);
+    else hide.push(tool.name);
   }
   const policy: PolicyJson = { version: '1', default: 'deny' };
   if (hide.length > 0) policy.hide = hide;
   if (Object.keys(entries).length > 0) policy.tools = entries;
   return PolicyJson.parse(policy);
-}
-
-/** Code-point order, so the output does not depend on the machine's locale. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

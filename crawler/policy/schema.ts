@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameRecord } from './name-record.ts';
 
 /** One quota counter (PolicyLayer docs: counter, window, max, scope). */
 export const PolicyLimit = z.object({
@@ -26,6 +27,6 @@ export const PolicyJson = z.object({
   default: z.enum(['allow', 'deny']),
   hide: z.array(z.string()).optional(),
   all_tools: z.object({ limits: z.array(PolicyLimit).optional() }).strict().optional(),
-  tools: z.record(z.string(), PolicyToolEntry).optional(),
+  tools: nameRecord(PolicyToolEntry).optional(),
 }).strict();
 export type PolicyJson = z.infer<typeof PolicyJson>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY_FORMATS, policyExamples, replayExample, toolPolicies } from '../../crawler/policy/index.ts';
-import { CASES } from './fixtures.ts';
+import { CASES, HOSTILE_CASES } from './fixtures.ts';
 
 describe('policyExamples', () => {
-  it.each(CASES)('for $label, each example gets the stated decision from the emitted policy', ({ tool, classification }) => {
+  it.each([...CASES, ...HOSTILE_CASES])('for $label, each example gets the stated decision from the emitted policy', ({ tool, classification }) => {
     const texts = toolPolicies(tool, classification);
     const examples = policyExamples(tool, classification);
     for (const example of examples) {

@@ -30,3 +30,13 @@ export const CASES: { label: string; tool: Tool; classification: Classification 
   { label: 'a critical shell tool', tool: tool('execute_command', { command: { type: 'string' } }, ['command']), classification: classified('critical', { category: 'execute', tags: ['shell'], rules: ['runsShellCommand'] }) },
   { label: 'a critical refund with an amount', tool: tool('create_refund', { amount: { type: 'integer' }, charge: { type: 'string' } }, ['charge']), classification: classified('critical', { category: 'financial', tags: ['payments'], rules: ['movesMoney'] }) },
 ];
+
+/** Names and parameters a server author could choose against the policy; each must still get a policy that fails closed. */
+export const HOSTILE_CASES: { label: string; tool: Tool; classification: Classification }[] = [
+  { label: 'a low tool named *', tool: tool('*', null), classification: classified('low') },
+  { label: 'a medium tool whose name holds a line feed', tool: tool('a.y\n  "rm":\n    rules: []', null), classification: classified('medium') },
+  { label: 'a critical tool with an empty name', tool: tool('', null), classification: classified('critical') },
+  { label: 'a critical tool whose name holds a lone surrogate', tool: tool('rm\ud800', null), classification: classified('critical') },
+  { label: 'a low tool named __proto__ with a __proto__ parameter', tool: tool('__proto__', { ['__proto__']: { type: 'string' } }, ['__proto__']), classification: classified('low') },
+  { label: 'a high file writer whose path parameter holds a dot', tool: tool('save_file', { 'dir.path': { type: 'string' } }, ['dir.path']), classification: classified('high', { category: 'write', tags: ['filesystem'], rules: ['writesFiles'] }) },
+];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ClaudeCodeSettings, CodexConfig, InterceptYaml, POLICY_FORMATS, interceptPolicy, readCodexToml, readPolicy, readYaml,
+  ClaudeCodeSettings, CodexConfig, InterceptYaml, POLICY_FORMATS, interceptPolicy, readPolicy, readToml, readYaml,
   serverPolicies, toolPolicies,
 } from '../../crawler/policy/index.ts';
 import { CASES, classified, tool } from './fixtures.ts';
@@ -44,7 +44,7 @@ describe('toolPolicies', () => {
   it('writes Claude Code keys a model API accepts, even for hostile tool names', () => {
     const texts = toolPolicies(tool('</textarea><svg onload=alert(1)>', null), classified('critical'), 'my server');
     expect(JSON.parse(texts['claude-code'])).toEqual({ permissions: { deny: ['mcp__my_server____textarea__svg_onload_alert_1__'] } });
-    expect(texts.codex).toBe('[mcp_servers."my server"]\ndisabled_tools = ["</textarea><svg onload=alert(1)>"]\n');
+    expect(texts.codex).toBe('[mcp_servers."my server"]\ndisabled_tools = [ "</textarea><svg onload=alert(1)>" ]\n');
   });
 
   it('leaves counters out for a dotted tool name and says why in a comment', () => {
@@ -59,7 +59,7 @@ describe('toolPolicies', () => {
     const c = CASES.find((x) => x.label === 'a critical shell tool')!;
     const texts = toolPolicies(c.tool, c.classification, 'desktop-commander');
     expect(JSON.parse(texts['claude-code'])).toEqual({ permissions: { deny: ['mcp__desktop-commander__execute_command'] } });
-    expect(texts.codex).toBe('[mcp_servers.desktop-commander]\ndisabled_tools = ["execute_command"]\n');
+    expect(texts.codex).toBe('[mcp_servers.desktop-commander]\ndisabled_tools = [ "execute_command" ]\n');
   });
 });
 
@@ -71,7 +71,7 @@ describe('serverPolicies', () => {
     for (const format of POLICY_FORMATS) expect(() => readPolicy(format, texts[format])).not.toThrow();
     const hidden = ['</textarea><svg onload=alert(1)> "x": 1', 'create_refund', 'execute_command'];
     expect(JSON.parse(texts['policy-json']).hide).toEqual(hidden);
-    expect(readCodexToml(texts.codex)).toEqual({ mcp_servers: { 'kitchen-sink': { disabled_tools: hidden } } });
+    expect(readToml(texts.codex)).toEqual({ mcp_servers: { 'kitchen-sink': { disabled_tools: hidden } } });
   });
 
   it('does not depend on the order the tools come in', () => {
@@ -119,8 +119,18 @@ describe('format schemas', () => {
     expect(() => CodexConfig.parse({ mcp_servers: { s: { disabled_tools: [], tool_timeout: 3 } } })).toThrow();
   });
 
-  it('refuse YAML outside the subset rather than guess', () => {
-    expect(() => readYaml('a: &x 1\nb: *x\n')).toThrow();
-    expect(() => readYaml('a: |\n  text\n')).toThrow();
+  it('refuse YAML that a gateway\'s reader could read otherwise, rather than guess', () => {
+    expect(() => readYaml('a: &x 1\nb: *x\n')).toThrow(/aliases|anchors/);
+    expect(() => readYaml('a: 1\na: 2\n')).toThrow(/unique/);
+    expect(() => readYaml('a: !!str 1\n')).toThrow(/tags/);
+    expect(() => readYaml('a: yes\n')).toThrow(/either !!str or !!bool/);
+    expect(() => readYaml('a: "x\u2028y"\n')).toThrow(/U\+2028/);
+    expect(() => readYaml('a: "x\u0085y"\n')).toThrow(/U\+0085/);
+    expect(readYaml('a: |\n  text\n')).toEqual({ a: 'text\n' });
+  });
+
+  it('read TOML with a TOML 1.0 parser and name the line of a syntax error', () => {
+    expect(readToml('[mcp_servers."__proto__"]\ndisabled_tools = [ "a\\u007f" ]\n')).toEqual({ mcp_servers: { ['__proto__']: { disabled_tools: ['a\u007f'] } } });
+    expect(() => readToml('[mcp_servers.a]\ndisabled_tools = ["a\u007f"]\n')).toThrow(/control characters[\s\S]*2: /);
   });
 });

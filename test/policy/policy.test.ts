@@ -106,6 +106,6 @@ describe('client formats', () => {
 
   it('lists hidden tools as Codex disabled_tools', () => {
     expect(codexDisabledTools(tools)).toEqual(['run_python_code']);
-    expect(codexConfigToml('python-runner', tools)).toBe('[mcp_servers.python-runner]\ndisabled_tools = ["run_python_code"]\n');
+    expect(codexConfigToml('python-runner', tools)).toBe('[mcp_servers.python-runner]\ndisabled_tools = [ "run_python_code" ]\n');
   });
 });
