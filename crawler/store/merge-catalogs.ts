@@ -98,10 +98,16 @@ function mergeOne(db: Catalog, tables: string[], result: MergeResult): void {
 
 function mergeServers(db: Catalog, columns: string[], select: string, result: MergeResult): void {
   const insert = db.prepare(`INSERT INTO main.servers (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+  const slugTaken = db.prepare('SELECT 1 FROM main.servers WHERE slug = ?');
+  const taken = (slug: string): boolean => slugTaken.get(slug) !== undefined;
   for (const row of db.prepare(select).all() as Record<string, unknown>[]) {
     const server = Object.fromEntries(columns.map((c, i) => [c, Object.values(row)[i]]));
-    if (db.prepare('SELECT 1 FROM main.servers WHERE slug = ?').get(server.slug)) {
-      server.slug = `${String(server.slug)}-${shortHash(`${String(server.repo_id)}/${String(server.path)}`)}`;
+    if (taken(String(server.slug))) {
+      // As save-repository does: the key's hash, then -2, -3… should a server already hold that too.
+      const base = `${String(server.slug)}-${shortHash(`${String(server.repo_id)}/${String(server.path)}`)}`;
+      let slug = base;
+      for (let n = 2; taken(slug); n++) slug = `${base}-${n}`;
+      server.slug = slug;
       result.renamedSlugs++;
     }
     insert.run(server);

@@ -27,13 +27,8 @@ const FIXTURE_NAMES = [
   'a/b', 'a\\b', 'what?', '#top', '100%', '%2e%2e', 'line\nbreak', 'index.html', 'dup', 'dup',
 ];
 
-/**
- * Repositories (folder names) holding one small server each, named as its folder: hostile server names
- * and slugs. The `__proto__` folder's server has another name: a server named `__proto__` fails in the
- * Codex policy serializer (crawler/policy, issue 9's policy part), which is not what this test is about.
- */
+/** Repositories (folder names) holding one small server each, named as its folder: hostile server names and slugs. */
 const HOSTILE_REPOSITORIES = ['_hidden-server', '工具箱', 'a?b#c%d', 'Back\\slash', 'line\nfeed', 'Case', 'case', 'index.html', '__proto__'];
-const serverName = (folder: string): string => (folder === '__proto__' ? 'proto-server' : folder);
 /** Server folders inside one monorepo: hostile server paths. */
 const HOSTILE_PATHS = ['_internal', 'a b', '%2e%2e', '工具', 'Q?#'];
 /** The tools of each small server. */
@@ -83,7 +78,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mcp-risk-reachable-'));
   const repos = join(dir, 'repos');
   cpSync(FIXTURE, join(repos, 'hostile-tool-names'), { recursive: true });
-  for (const name of HOSTILE_REPOSITORIES) smallServer(join(repos, name), serverName(name));
+  for (const name of HOSTILE_REPOSITORIES) smallServer(join(repos, name), name);
   for (const path of HOSTILE_PATHS) smallServer(join(repos, 'monorepo', path), `monorepo ${path}`);
   const dbFile = join(dir, 'catalog.sqlite');
   const db = openCatalog(dbFile);
