@@ -3,7 +3,7 @@ import { classifyTool, type ToolFacts } from '../classify/index.ts';
 import { extractRepository } from '../extract/index.ts';
 import type { SourceTree } from '../fetch/source-tree.ts';
 import type { Classification, DynamicTools, Extraction, Server, Tool } from '../model/index.ts';
-import { policyExamples, policyNote, serverPolicies, toolPolicies, type PolicyExample, type PolicyFormat } from '../policy/index.ts';
+import { namesakesOf, plannedTool, policyExamples, policyNote, serverPolicies, toolPolicies, type PolicyExample, type PolicyFormat } from '../policy/index.ts';
 
 /** Handlers longer than this are cut: the signals we look for sit near the top, and pages stay small. */
 const MAX_HANDLER_LINES = 400;
@@ -50,21 +50,23 @@ export function handlerCode(tree: SourceTree, tool: Tool): ToolFacts['handlerCod
 export async function analyzeRepository(tree: SourceTree, repoName: string): Promise<Analysis> {
   const extraction = await extractRepository(tree, repoName);
   const servers = extraction.servers.map((server): AnalyzedServer => {
-    const tools = extraction.tools
+    const classified = extraction.tools
       .filter((tool) => tool.server === server.path)
-      .map((tool): AnalyzedTool => {
-        const classification = classifyTool({ tool, handlerCode: handlerCode(tree, tool) });
-        const policies = toolPolicies(tool, classification, server.name);
-        return {
-          tool,
-          classification,
-          policy: policies['policy-json'],
-          policies,
-          examples: policyExamples(tool, classification),
-          policyNote: policyNote(tool.name, classification),
-        };
-      });
-    const classified = tools.map(({ tool, classification }) => ({ tool, classification }));
+      .map((tool) => ({ tool, classification: classifyTool({ tool, handlerCode: handlerCode(tree, tool) }) }));
+    const tools = classified.map((entry): AnalyzedTool => {
+      const { tool, classification } = entry;
+      // A tool's own policy shares its entry with the tools a gateway could take for it.
+      const namesakes = namesakesOf(entry, classified);
+      const policies = toolPolicies(tool, classification, server.name, namesakes);
+      return {
+        tool,
+        classification,
+        policy: policies['policy-json'],
+        policies,
+        examples: policyExamples(tool, classification, namesakes),
+        policyNote: policyNote(tool.name, classification, plannedTool(tool, classification, namesakes).risk),
+      };
+    });
     const policies = serverPolicies(server.name, classified);
     return {
       server,

@@ -1,11 +1,11 @@
 import type { Classification } from '../model/classification.ts';
 import type { Tool } from '../model/tool.ts';
 import { evaluateCall, evaluationState, type Decision, type ToolCall } from './evaluate.ts';
-import { POLICY_FORMATS, type PolicyFormat } from './formats.ts';
+import { POLICY_FORMATS, type ClassifiedToolDefinition, type PolicyFormat } from './formats.ts';
 import { canCount, PLACEHOLDERS, ratePerMinute } from './intercept.ts';
 import { isPlainName, isWellFormed } from './names.ts';
 import { parameters, type ArgumentCheck, type ArgumentKind, type Parameter } from './params.ts';
-import { planTools, type PlannedTool } from './plan.ts';
+import { plannedTool, type PlannedTool } from './plan.ts';
 
 /**
  * A call a tool's policy allows or denies. `priorCalls` says how many identical calls were made
@@ -43,9 +43,12 @@ const REFUSED: Record<Exclude<ArgumentKind, 'amount'>, { value: string; why: str
   ],
 };
 
-/** Example calls for every format, in POLICY_FORMATS order; each decision is what evaluateCall returns. */
-export function policyExamples(tool: Tool, classification: Classification): PolicyExample[] {
-  const [planned] = planTools([{ name: tool.name, classification, inputSchema: tool.inputSchema }]);
+/**
+ * Example calls for every format, in POLICY_FORMATS order; each decision is what evaluateCall returns
+ * for the tool's policy (`toolPolicies` with the same namesakes).
+ */
+export function policyExamples(tool: Tool, classification: Classification, namesakes: ClassifiedToolDefinition[] = []): PolicyExample[] {
+  const planned = plannedTool(tool, classification, namesakes);
   const call: ToolCall = { name: tool.name, arguments: allowedArguments(parameters(tool.inputSchema), planned.checks) };
   return POLICY_FORMATS.flatMap((format) => examplesFor(format, planned, call));
 }

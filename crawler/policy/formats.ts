@@ -5,7 +5,7 @@ import { ClaudeCodeSettings, CodexConfig } from './client-schema.ts';
 import { formatPolicy } from './format.ts';
 import { InterceptYaml } from './intercept-schema.ts';
 import { interceptYaml } from './intercept.ts';
-import { SERVER_PLACEHOLDER } from './names.ts';
+import { confusionKey, SERVER_PLACEHOLDER } from './names.ts';
 import { serverPolicy } from './policy-json.ts';
 import { readToml, readYaml } from './read.ts';
 import { PolicyJson } from './schema.ts';
@@ -25,9 +25,19 @@ export interface ClassifiedToolDefinition {
 
 export { SERVER_PLACEHOLDER } from './names.ts';
 
-/** One tool's policy in every format. Claude Code and Codex keys need the server's name. */
-export function toolPolicies(tool: Tool, classification: Classification, serverName = SERVER_PLACEHOLDER): Record<PolicyFormat, string> {
-  return serverPolicies(serverName, [{ tool, classification }]);
+/**
+ * One tool's policy in every format. Claude Code and Codex keys need the server's name. `namesakes`
+ * are the server's other tools a gateway could take for this one (`namesakesOf`): they share its
+ * entry, so a tool's own page never allows a name the whole server's policy hides.
+ */
+export function toolPolicies(tool: Tool, classification: Classification, serverName = SERVER_PLACEHOLDER, namesakes: ClassifiedToolDefinition[] = []): Record<PolicyFormat, string> {
+  return serverPolicies(serverName, [{ tool, classification }, ...namesakes]);
+}
+
+/** The other tools of a server registered under this tool's name or one a normalizing gateway could confuse with it. */
+export function namesakesOf<T extends ClassifiedToolDefinition>(tool: T, serverTools: readonly T[]): T[] {
+  const key = confusionKey(tool.tool.name);
+  return serverTools.filter((other) => other !== tool && confusionKey(other.tool.name) === key);
 }
 
 /** A server's policy in every format, each text checked against its format's schema. */

@@ -9,12 +9,12 @@ export {
 export { claudeCodeDeny, claudeCodeToolName, codexConfig, codexDisabledTools, codexConfigToml } from './clients.ts';
 export { FALLBACK_ARGUMENT, argumentChecks, type ArgumentCheck, type ArgumentKind } from './params.ts';
 export { isPlainName, isArgumentName, confusionKey, WILDCARD } from './names.ts';
-export { planTools, type PlannedTool, type PolicyTool } from './plan.ts';
+export { plannedTool, planTools, type PlannedTool, type PolicyTool } from './plan.ts';
 export { InterceptYaml, InterceptRule, InterceptCondition, INTERCEPT_OPS } from './intercept-schema.ts';
 export { ClaudeCodeSettings, CodexConfig } from './client-schema.ts';
 export { readYaml, readToml, PolicyTextError } from './read.ts';
 export {
-  POLICY_FORMATS, SERVER_PLACEHOLDER, toolPolicies, serverPolicies, readPolicy,
+  POLICY_FORMATS, SERVER_PLACEHOLDER, namesakesOf, toolPolicies, serverPolicies, readPolicy,
   type PolicyFormat, type ParsedPolicy, type ClassifiedToolDefinition,
 } from './formats.ts';
 export { evaluateCall, evaluationState, type Decision, type EvaluationState, type ToolCall } from './evaluate.ts';

@@ -1,4 +1,4 @@
-import type { Classification } from '../model/classification.ts';
+import type { Classification, Risk } from '../model/classification.ts';
 import { isPlainName } from './names.ts';
 import { RATE_PER_MINUTE } from './policy-json.ts';
 
@@ -11,8 +11,17 @@ const INSTEAD: Record<string, string> = {
   provisionsInfrastructure: 'apply reviewed manifests from CI instead of letting an agent write them',
 };
 
-/** One sentence on what the recommended policy does; for a hidden tool, what to allow instead. */
-export function policyNote(toolName: string, classification: Classification): string {
+/**
+ * One sentence on what the recommended policy does; for a hidden tool, what to allow instead. `risk`
+ * is the risk the policy applies, stricter than the tool's own when a namesake is (`plannedTool`).
+ */
+export function policyNote(toolName: string, classification: Classification, risk: Risk = classification.risk): string {
+  const note = noteFor(toolName, { ...classification, risk });
+  return risk === classification.risk ? note
+    : `${note} The policy treats it as ${risk} risk, not ${classification.risk}: the server registers another tool under this name, or one a gateway could confuse with it, and that tool is ${risk} risk.`;
+}
+
+function noteFor(toolName: string, classification: Classification): string {
   if (!isPlainName(toolName)) {
     const clients = classification.risk === 'critical' ? ' Claude Code and Codex deny it, or the whole server when they cannot name it.' : '';
     return `Leaves this tool out of policy.json and Intercept: its name cannot be written as itself (empty, blank, "*", control characters, line separators or unpaired surrogates), so default deny refuses it.${clients}`;

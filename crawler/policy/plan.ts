@@ -1,4 +1,5 @@
 import { RISKS, type Classification, type Risk } from '../model/classification.ts';
+import type { Tool } from '../model/tool.ts';
 import { compare, confusionKey, isArgumentName } from './names.ts';
 import { argumentChecks, uniqueChecks, type ArgumentCheck } from './params.ts';
 
@@ -48,4 +49,10 @@ export function planTools(tools: PolicyTool[]): PlannedTool[] {
 
 function strictest(a: Risk, b: Risk): Risk {
   return RISKS.indexOf(a) >= RISKS.indexOf(b) ? a : b;
+}
+
+/** How the policies treat one tool given its namesakes (the server's tools a gateway could confuse with it). */
+export function plannedTool(tool: Tool, classification: Classification, namesakes: { tool: Tool; classification: Classification }[] = []): PlannedTool {
+  const tools = [{ tool, classification }, ...namesakes].map((t) => ({ name: t.tool.name, classification: t.classification, inputSchema: t.tool.inputSchema }));
+  return planTools(tools).find((planned) => planned.name === tool.name)!;
 }
