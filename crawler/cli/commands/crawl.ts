@@ -4,14 +4,19 @@ import type { Command } from 'commander';
 import { needsGitHub, SourceArg, type SourceSpec } from '../../discover/source.ts';
 import { createGitHubClient } from '../../github/client.ts';
 import { resolveEndpoints } from '../../github/endpoints.ts';
+import { redactSecrets } from '../../github/redact.ts';
 import { formatSummaryMarkdown, formatSummaryText } from '../../pipeline/crawl-summary.ts';
 import { runCrawl, type Shard } from '../../pipeline/crawl.ts';
 import { openCatalog } from '../../store/open.ts';
 import { ReportedFailure, UsageError } from '../errors.ts';
 import { catalogPath, printJson } from '../options.ts';
 import { progressBar } from '../progress.ts';
+import { visible } from '../terminal-text.ts';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Progress messages quote servers' answers and repository names: redacted, control characters made visible. */
+const say = (message: string): void => console.error(`  ${visible(redactSecrets(message))}`);
 
 /** SPEC §4: GitHub sources when a token is set, else the embedded samples. */
 function defaultSources(): SourceSpec[] {
@@ -90,7 +95,7 @@ export function registerCrawl(program: Command): void {
       }
       const token = process.env.GITHUB_TOKEN;
       const github = token && sources.some(needsGitHub)
-        ? createGitHubClient({ token, endpoints, maxWaitMs: (maxWait ?? 900) * 1000, log: (m) => console.error(`  ${m}`) })
+        ? createGitHubClient({ token, endpoints, maxWaitMs: (maxWait ?? 900) * 1000, log: say })
         : undefined;
       const file = catalogPath(options.db);
       const db = openCatalog(file);
@@ -100,7 +105,7 @@ export function registerCrawl(program: Command): void {
           sources, limit, shard, github, concurrency,
           cacheDir: resolve(options.cacheDir ?? process.env.MCP_RISK_CACHE ?? 'data/cache/archives'),
           onProgress: (done, total, repo) => bar.update(done, total, repo),
-          log: (m) => console.error(`  ${m}`),
+          log: say,
         });
         bar.done();
         if (options.json) printJson(summary);

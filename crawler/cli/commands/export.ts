@@ -4,6 +4,7 @@ import { exportTools } from '../../store/export.ts';
 import { openCatalog } from '../../store/open.ts';
 import { UsageError } from '../errors.ts';
 import { catalogPath } from '../options.ts';
+import { jsonText } from '../terminal-text.ts';
 
 export function registerExport(program: Command): void {
   program
@@ -20,8 +21,8 @@ export function registerExport(program: Command): void {
         let first = true;
         if (options.format === 'json') out.write('[');
         for (const tool of exportTools(db)) {
-          if (options.format === 'json') out.write(`${first ? '\n' : ',\n'}${JSON.stringify(tool)}`);
-          else out.write(`${JSON.stringify(tool)}\n`);
+          if (options.format === 'json') out.write(`${first ? '\n' : ',\n'}${jsonText(tool)}`);
+          else out.write(`${jsonText(tool)}\n`);
           first = false;
         }
         if (options.format === 'json') out.write(first ? ']\n' : '\n]\n');

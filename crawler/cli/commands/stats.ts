@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { RISKS } from '../../model/index.ts';
 import { openCatalog } from '../../store/open.ts';
 import { catalogPath, printJson } from '../options.ts';
+import { visible } from '../terminal-text.ts';
 
 export function registerStats(program: Command): void {
   program
@@ -30,7 +31,7 @@ export function registerStats(program: Command): void {
         console.log(`${stats.repositories} repositories (${stats.failedRepositories} failed), ${stats.servers} servers, ${stats.tools} tools, ${stats.dynamic} dynamic registrations`);
         console.log(`risk:     ${RISKS.map((r) => `${r} ${stats.byRisk[r]}`).join(', ')}`);
         console.log(`category: ${Object.entries(stats.byCategory).map(([c, n]) => `${c} ${n}`).join(', ')}`);
-        if (stats.lastRun) console.log(`last crawl: ${JSON.stringify(stats.lastRun)}`);
+        if (stats.lastRun) console.log(`last crawl: ${visible(JSON.stringify(stats.lastRun))}`);
       } finally {
         db.close();
       }
