@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { redactSecrets, registerSecret } from '../github/redact.ts';
-import { CatalogError } from '../store/open.ts';
+import { CatalogError } from '../store/catalog-error.ts';
 import { registerClassify } from './commands/classify.ts';
 import { registerCrawl } from './commands/crawl.ts';
 import { registerEval } from './commands/eval.ts';
