@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,15 +14,16 @@ function storedText(db: Catalog): string[] {
     .flatMap((row) => Object.values(row).filter((v): v is string => typeof v === 'string').map((v) => `${table}: ${v}`)));
 }
 
-describe('a local repository that fails during a crawl', () => {
+describe('a crawl of local folders', () => {
   let dir: string;
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is recorded by its path relative to the source root, never by this machine\'s absolute path', async () => {
+  it('records its source, skipped entries and failed repositories without this machine\'s absolute paths', async () => {
     dir = mkdtempSync(join(tmpdir(), 'mcp-risk-paths-'));
     const root = join(dir, 'servers');
     cpSync(join(SAMPLES, 'notes-ts-registertool'), join(root, 'a-notes'), { recursive: true });
     cpSync(join(SAMPLES, 'shell-runner-python-fastmcp'), join(root, 'b-vanishing'), { recursive: true });
+    symlinkSync(dir, join(root, 'c-link'));
     const db = openCatalog(join(dir, 'catalog.sqlite'));
     try {
       // The second repository's folder disappears after discovery, while the first is stored: its
@@ -35,12 +36,14 @@ describe('a local repository that fails during a crawl', () => {
       expect(summary.status).toBe('partial');
       expect(summary.failures).toHaveLength(1);
       expect(summary.failures[0]).toMatchObject({ repository: 'b-vanishing', stage: 'fetch' });
-      expect(summary.failures[0].error).toContain('b-vanishing');
       const leaks = storedText(db).filter((text) => text.includes(dir));
       expect(leaks).toEqual([]);
-      const stats = db.prepare('SELECT sources, stats FROM crawl_runs').get() as { sources: string; stats: string };
-      expect(JSON.parse(stats.sources)).toEqual(['dir:servers']);
-      expect(stats.stats).toContain('b-vanishing');
+      const run = db.prepare('SELECT sources, stats FROM crawl_runs').get() as { sources: string; stats: string };
+      expect(JSON.parse(run.sources)).toEqual(['dir:servers']);
+      const stats = JSON.parse(run.stats) as { bySource: Record<string, unknown>; skipped: { sample: { repository: string; path: string }[] }; failures: { repository: string }[] };
+      expect(Object.keys(stats.bySource)).toEqual(['dir:servers']);
+      expect(stats.skipped.sample).toContainEqual(expect.objectContaining({ repository: 'dir:servers', path: 'c-link' }));
+      expect(stats.failures.map((f) => f.repository)).toEqual(['b-vanishing']);
     } finally {
       db.close();
     }
