@@ -4,6 +4,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { openCatalog } from '../crawler/store/open.ts';
+import { publishCatalog } from '../crawler/store/publish.ts';
 import { llmsTxt, writeCatalogJson, writeSitemaps } from './bulk/exports.ts';
 import { unservableSlugs } from './src/lib/catalog.ts';
 import { indexCatalog } from './bulk/search-index.ts';
@@ -110,8 +111,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       writeCatalogJson(db, outDir);
       writeSitemaps(db, outDir, site);
       await writeFile(join(outDir, 'llms.txt'), llmsTxt(db, site));
-      // A consistent copy even while a crawl writes (WAL), unlike copying the file.
-      await db.backup(join(outDir, 'catalog.sqlite'));
+      // A consistent copy even while a crawl writes, out of WAL mode so that it opens read-only anywhere.
+      publishCatalog(db, join(outDir, 'catalog.sqlite'));
     } finally {
       db.close();
     }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { CatalogError } from '../store/open.ts';
+import { redactSecrets, registerSecret } from '../github/redact.ts';
+import { CatalogError } from '../store/catalog-error.ts';
 import { registerClassify } from './commands/classify.ts';
 import { registerCrawl } from './commands/crawl.ts';
 import { registerEval } from './commands/eval.ts';
@@ -9,6 +10,7 @@ import { registerMerge } from './commands/merge.ts';
 import { registerPolicy } from './commands/policy.ts';
 import { registerStats } from './commands/stats.ts';
 import { EXIT, InputError, ReportedFailure, UsageError } from './errors.ts';
+import { visible } from './terminal-text.ts';
 
 /** Every command, listed explicitly. */
 const COMMANDS = [registerCrawl, registerExtract, registerClassify, registerPolicy, registerStats, registerExport, registerMerge, registerEval];
@@ -24,8 +26,18 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * An error message for the terminal. Messages quote crawled text and servers' answers: each line is
+ * redacted (the token, Authorization headers) and its control characters are made visible.
+ */
+function report(message: string): void {
+  console.error(`mcp-risk: ${message.split('\n').map((line) => visible(redactSecrets(line))).join('\n')}`);
+}
+
 /** Runs the CLI and returns the exit code: 0 success, 1 failure, 2 bad usage. */
 export async function main(argv: string[]): Promise<number> {
+  // Redacted from every message, even from commands that make no GitHub client.
+  registerSecret(process.env.GITHUB_TOKEN);
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -37,14 +49,14 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
-      console.error(`mcp-risk: ${error.message}`);
+      report(error.message);
       return EXIT.usage;
     }
     if (error instanceof InputError || error instanceof CatalogError) {
-      console.error(`mcp-risk: ${error.message}`);
+      report(error.message);
       return EXIT.failure;
     }
-    console.error(`mcp-risk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    report(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return EXIT.failure;
   }
 }

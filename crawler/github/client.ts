@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { Budgets, MIN_INTERVAL_MS, type Resource } from './budgets.ts';
 import { realClock, type Clock } from './clock.ts';
 import { resolveEndpoints, USER_AGENT, type Endpoints } from './endpoints.ts';
-import { HttpStatusError } from './errors.ts';
+import { HttpStatusError, RateLimitStop } from './errors.ts';
+import { redactSecrets, registerSecret } from './redact.ts';
 
 /** Secondary limits without `retry-after`: wait at least a minute (docs: best-practices-for-using-the-rest-api). */
 const SECONDARY_FALLBACK_MS = 60_000;
@@ -86,9 +87,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const clock = options.clock ?? realClock;
   const maxRetries = options.maxRetries ?? 3;
   const budgets = new Budgets(clock, options.maxWaitMs ?? 15 * 60_000, options.intervals ?? MIN_INTERVAL_MS);
+  registerSecret(options.token);
   const log = options.log ?? (() => {});
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const quiet = { debug: () => {}, info: () => {}, warn: (m: string) => log(m), error: (m: string) => log(m) };
+  const quiet = { debug: () => {}, info: () => {}, warn: (m: string) => log(redactSecrets(m)), error: (m: string) => log(redactSecrets(m)) };
   // The plugins' own throttling and retry use wall-clock timers and process-wide Bottleneck groups;
   // the hook below applies the same rules through an injectable clock and per-bucket budgets.
   const octokit = new Octokit({
@@ -168,9 +170,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   };
 }
 
-/** Octokit errors carry the request (with a redacted token); we keep only status, URL and GitHub's message. */
+/**
+ * Octokit errors carry the request (with a redacted token) and the server's body; we keep only status,
+ * URL and the start of the server's message, redacted before it is cut (a host may echo our Authorization
+ * header; a cut token would no longer match).
+ * Any other error keeps its class (RateLimitStop stops the run) with its message and stack redacted.
+ */
 function asHttpError(error: unknown, url: string): Error {
-  if (error instanceof HttpStatusError) return error;
-  if (error instanceof RequestError) return new HttpStatusError(error.status, url, error.message.split(' - ')[0].slice(0, 200));
-  return error instanceof Error ? error : new Error(String(error));
+  if (error instanceof HttpStatusError || error instanceof RateLimitStop) return error;
+  if (error instanceof RequestError) return new HttpStatusError(error.status, url, redactSecrets(error.message).split(' - ')[0].slice(0, 200));
+  if (!(error instanceof Error)) return new Error(redactSecrets(String(error)));
+  error.message = redactSecrets(error.message);
+  if (error.stack) error.stack = redactSecrets(error.stack);
+  return error;
 }

@@ -1,3 +1,5 @@
+import { redactSecrets } from './redact.ts';
+
 /**
  * A rate limit whose wait is longer than the run may spend: the stage stops and the run checkpoints,
  * to resume on the next run (SPEC §10).
@@ -8,10 +10,13 @@ export class RateLimitStop extends Error {
   }
 }
 
-/** An HTTP answer the crawler cannot use (after bounded retries). The message never carries credentials. */
+/**
+ * An HTTP answer the crawler cannot use (after bounded retries). The message never carries credentials:
+ * the URL loses its query and userinfo, and the server's text is redacted (a host may echo our headers).
+ */
 export class HttpStatusError extends Error {
   constructor(readonly status: number, readonly url: string, detail = '') {
-    super(`HTTP ${status} from ${redactUrl(url)}${detail ? `: ${detail}` : ''}`);
+    super(`HTTP ${status} from ${redactUrl(url)}${detail ? `: ${redactSecrets(detail)}` : ''}`);
   }
 }
 

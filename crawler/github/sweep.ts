@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { GitHubClient } from './client.ts';
 import { HttpStatusError } from './errors.ts';
+import { redactSecrets } from './redact.ts';
 
 /** The sweep fragment's fields (reference note 1.6): metadata and the change key, about 1 point per 100. */
 export const SweptRepository = z.object({
@@ -62,14 +63,15 @@ export async function sweepBatch(client: GitHubClient, names: string[], stats: S
     budget.remaining = rateLimit.data.remaining;
     budget.resetAt = Date.parse(rateLimit.data.resetAt);
   }
-  if (!response.data) throw new Error(`GraphQL answered without data: ${response.errors?.[0]?.message ?? 'no message'}`);
+  // GraphQL error messages are the server's text: redacted before they become our messages.
+  if (!response.data) throw new Error(`GraphQL answered without data: ${redactSecrets(response.errors?.[0]?.message ?? 'no message').slice(0, 300)}`);
   return names.map((fullName, index): SweepResult => {
     const alias = `r${index}`;
     const error = response.errors?.find((e) => e.path?.[0] === alias);
     const value = response.data?.[alias];
     if (value === null || value === undefined) {
       if (!error || error.type === 'NOT_FOUND') return { fullName, kind: 'missing' };
-      return { fullName, kind: 'error', message: `${error.type ?? 'error'}: ${error.message}`.slice(0, 300) };
+      return { fullName, kind: 'error', message: redactSecrets(`${error.type ?? 'error'}: ${error.message}`).slice(0, 300) };
     }
     const parsed = SweptRepository.safeParse(value);
     return parsed.success ? { fullName, kind: 'found', repository: parsed.data } : { fullName, kind: 'error', message: 'unexpected repository shape' };

@@ -1,4 +1,6 @@
+import { visible } from '../cli/terminal-text.ts';
 import { MAX_SKIPPED_SAMPLE, type SkippedEntries } from '../fetch/skipped.ts';
+import { redactSecrets } from '../github/redact.ts';
 
 /** Per-stage figures of a run. */
 export interface StageStats {
@@ -85,13 +87,21 @@ export function addSkipped(summary: CrawlSummary, repository: string, skipped: S
 
 const skippedCount = (n: number): string => `${n} ${n === 1 ? 'file or folder' : 'files or folders'} skipped`;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 300);
+/** Text from a server or a repository, for the terminal: redacted again, control characters made visible. */
+const shown = (text: string): string => visible(redactSecrets(text));
+/**
+ * The same for a Markdown table cell of the job summary: no raw HTML (GitHub renders it, images
+ * included), no cell breaks, no control characters.
+ */
+const cell = (text: string): string =>
+  visible(redactSecrets(text).replace(/\r?\n/g, ' ').slice(0, 300))
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
 
 /** The one-screen text summary printed at the end of a crawl. */
 export function formatSummaryText(summary: CrawlSummary, db: string): string {
   const risks = Object.entries(summary.byRisk).map(([risk, n]) => `${n} ${risk}`).join(', ');
   const lines = [
-    `crawl #${summary.runId} ${summary.status}${summary.resumed ? ' (resumed)' : ''} in ${seconds(summary.durationMs)} from ${summary.sources.join(', ')}${summary.shard ? `, shard ${summary.shard}` : ''}`,
+    `crawl #${summary.runId} ${summary.status}${summary.resumed ? ' (resumed)' : ''} in ${seconds(summary.durationMs)} from ${shown(summary.sources.join(', '))}${summary.shard ? `, shard ${summary.shard}` : ''}`,
     `  ${summary.repositories} repositories analysed, ${summary.skippedUnchanged} unchanged (not downloaded), ${summary.removedRepositories} removed`,
     `  ${summary.servers} servers, ${summary.tools} tools (${risks})`,
     `  changes: ${summary.added} added, ${summary.changed} changed, ${summary.removed} removed, ${summary.unchanged} unchanged`,
@@ -104,15 +114,15 @@ export function formatSummaryText(summary: CrawlSummary, db: string): string {
     if (s.count > 0 || s.failures > 0) lines.push(`  ${stage}: ${s.count} in ${seconds(s.durationMs)}${s.failures ? `, ${s.failures} failed` : ''}`);
   }
   for (const [source, s] of Object.entries(summary.bySource)) {
-    lines.push(`  source ${source}: ${s.discovered} named, ${s.withdrawn} withdrawn in ${seconds(s.durationMs)}${s.error ? ` — failed: ${s.error}` : ''}`);
+    lines.push(`  source ${shown(source)}: ${s.discovered} named, ${s.withdrawn} withdrawn in ${seconds(s.durationMs)}${s.error ? ` — failed: ${shown(s.error)}` : ''}`);
   }
   if (summary.skipped.count > 0) lines.push(`  ${skippedCount(summary.skipped.count)} (not read):`);
-  for (const entry of summary.skipped.sample.slice(0, 10)) lines.push(`    ${entry.repository}: ${entry.path}: ${entry.reason}`);
+  for (const entry of summary.skipped.sample.slice(0, 10)) lines.push(`    ${shown(entry.repository)}: ${shown(entry.path)}: ${shown(entry.reason)}`);
   if (summary.skipped.count > 10) lines.push(`    … and ${summary.skipped.count - 10} more`);
-  if (summary.stoppedReason) lines.push(`  stopped at a checkpoint: ${summary.stoppedReason} (the next run resumes)`);
-  for (const failure of summary.failures.slice(0, 50)) lines.push(`  failed (${failure.stage}): ${failure.repository}: ${failure.error}`);
+  if (summary.stoppedReason) lines.push(`  stopped at a checkpoint: ${shown(summary.stoppedReason)} (the next run resumes)`);
+  for (const failure of summary.failures.slice(0, 50)) lines.push(`  failed (${failure.stage}): ${shown(failure.repository)}: ${shown(failure.error)}`);
   if (summary.failures.length > 50) lines.push(`  … and ${summary.failures.length - 50} more failures`);
-  lines.push(`  catalog: ${db}`);
+  lines.push(`  catalog: ${visible(db)}`);
   return lines.join('\n');
 }
 
@@ -131,7 +141,7 @@ export function formatSummaryMarkdown(summary: CrawlSummary): string {
     '',
     '| source | named | withdrawn | duration | error |',
     '|---|---:|---:|---:|---|',
-    ...Object.entries(summary.bySource).map(([id, s]) => `| ${id} | ${s.discovered} | ${s.withdrawn} | ${seconds(s.durationMs)} | ${cell(s.error ?? '')} |`),
+    ...Object.entries(summary.bySource).map(([id, s]) => `| ${cell(id)} | ${s.discovered} | ${s.withdrawn} | ${seconds(s.durationMs)} | ${cell(s.error ?? '')} |`),
     '',
     '| requests | count |',
     '|---|---:|',

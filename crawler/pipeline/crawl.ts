@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import type { DiscoveryContext, DiscoveryPage } from '../discover/candidate.ts';
 import { discoverDirectory } from '../discover/dir.ts';
 import { discoverySource } from '../discover/index.ts';
-import { describeSource, discoveryIds, needsGitHub, type SourceSpec } from '../discover/source.ts';
+import { discoveryIds, needsGitHub, type SourceSpec } from '../discover/source.ts';
 import { archiveTree } from '../fetch/archive-tree.ts';
 import { fetchArchive } from '../fetch/archive-download.ts';
 import { ArchiveRefused } from '../fetch/archive-tree.ts';
@@ -27,6 +27,7 @@ import { removeRepository } from '../store/remove-repository.ts';
 import { markRepositoryFailed, saveRepository } from '../store/save-repository.ts';
 import { analyzeRepository, type Analysis } from './analyze.ts';
 import { addSkipped, emptySummary, type CrawlSummary, type Stage } from './crawl-summary.ts';
+import { localRootsKey, sourceLabel, storedStats, storedText } from './stored-text.ts';
 
 export type { CrawlFailure, CrawlSummary } from './crawl-summary.ts';
 
@@ -60,7 +61,7 @@ export function shardOf(key: string, count: number): number {
   return (createHash('sha1').update(key).digest().readUInt32BE(0) % count) + 1;
 }
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 500);
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * discover → sweep → fetch → extract → classify → store. Every step is checkpointed in the catalog, each
@@ -71,9 +72,12 @@ export async function runCrawl(db: Catalog, options: CrawlOptions): Promise<Craw
   const log = options.log ?? (() => {});
   const iso = (): string => now().toISOString();
   const started = now().getTime();
-  const sources = options.sources.map(describeSource);
+  const sources = options.sources.map(sourceLabel);
   const shardLabel = options.shard ? `${options.shard.index}/${options.shard.count}` : null;
-  const plan: CrawlPlan = { sources, shard: options.shard ?? null };
+  const roots = options.sources.flatMap((s) => (s.kind === 'dir' ? [s.path] : []));
+  // Stored and published: a failure's text keeps no token and no absolute local path (stored-text.ts).
+  const stored = (error: unknown): string => storedText(errorText(error), roots);
+  const plan: CrawlPlan = { sources, shard: options.shard ?? null, ...(roots.length > 0 ? { roots: localRootsKey(options.sources) } : {}) };
   if (options.sources.some(needsGitHub) && !options.github) throw new Error('GitHub sources need a GitHub client (GITHUB_TOKEN)');
 
   let checkpoint: Checkpoint | null = findResumableRun(db, plan, iso());
@@ -98,13 +102,13 @@ export async function runCrawl(db: Catalog, options: CrawlOptions): Promise<Craw
     saveCheckpoint(db, cp, iso());
   };
   const fail = (repository: string, stage: Stage, error: string): void => {
-    summary.failures.push({ repository, stage, error });
+    summary.failures.push({ repository, stage, error: stored(error) });
     summary.stages[stage].failures++;
   };
 
   try {
     if (cp.stage === 'discover') {
-      await timed('discover', () => discover(db, options, cp, summary, inShard, checkpointNow, iso, log));
+      await timed('discover', () => discover(db, options, cp, summary, inShard, checkpointNow, iso, log, stored));
       cp.stage = 'sweep';
       db.transaction(checkpointNow)();
     }
@@ -113,11 +117,11 @@ export async function runCrawl(db: Catalog, options: CrawlOptions): Promise<Craw
       cp.stage = 'fetch';
       db.transaction(checkpointNow)();
     }
-    await processQueue(db, options, cp.runId, summary, checkpointNow, fail, timed, iso, log);
+    await processQueue(db, options, cp.runId, summary, checkpointNow, fail, timed, iso, log, stored);
   } catch (error) {
     // A rate limit beyond the allowed wait: the run keeps its checkpoint and the next one resumes.
     if (!(error instanceof RateLimitStop)) throw error;
-    summary.stoppedReason = message(error);
+    summary.stoppedReason = stored(error);
   }
 
   if (options.github) {
@@ -128,21 +132,21 @@ export async function runCrawl(db: Catalog, options: CrawlOptions): Promise<Craw
     summary.status = 'stopped';
     db.transaction(() => {
       checkpointNow();
-      stopRun(db, cp.runId, summary, iso());
+      stopRun(db, cp.runId, storedStats(summary, roots), iso());
     })();
     return summary;
   }
   if (summary.failures.length > 0) summary.status = summary.repositories > 0 || summary.skippedUnchanged > 0 ? 'partial' : 'failed';
-  finishRun(db, cp.runId, summary.status, summary, iso());
+  finishRun(db, cp.runId, summary.status, storedStats(summary, roots), iso());
   return summary;
 }
 
 async function discover(
   db: Catalog, options: CrawlOptions, cp: Checkpoint, summary: CrawlSummary, inShard: (key: string) => boolean,
-  checkpointNow: () => void, iso: () => string, log: (m: string) => void,
+  checkpointNow: () => void, iso: () => string, log: (m: string) => void, stored: (error: unknown) => string,
 ): Promise<void> {
   for (const spec of options.sources) {
-    if (spec.kind !== 'dir' || cp.sourcesDone.includes(describeSource(spec))) continue;
+    if (spec.kind !== 'dir' || cp.sourcesDone.includes(sourceLabel(spec))) continue;
     const listing = discoverDirectory(spec.path);
     let repositories = listing.repositories.filter((r) => inShard(r.id));
     if (options.limit !== undefined) repositories = repositories.slice(0, options.limit);
@@ -150,9 +154,9 @@ async function discover(
       for (const repository of repositories) {
         enqueue(db, cp.runId, { repo_key: repository.id, kind: 'dir', full_name: repository.fullName, location: repository.dir, commit_sha: null, subfolders: '[]' });
       }
-      summary.bySource[describeSource(spec)] = { discovered: repositories.length, withdrawn: 0, durationMs: 0, error: null };
-      addSkipped(summary, describeSource(spec), listing.skipped);
-      cp.sourcesDone.push(describeSource(spec));
+      summary.bySource[sourceLabel(spec)] = { discovered: repositories.length, withdrawn: 0, durationMs: 0, error: null };
+      addSkipped(summary, sourceLabel(spec), listing.skipped);
+      cp.sourcesDone.push(sourceLabel(spec));
       checkpointNow();
     })();
   }
@@ -190,7 +194,7 @@ async function discover(
       await source.discover(context, emit);
     } catch (error) {
       if (error instanceof RateLimitStop) throw error;
-      stats.error = message(error);
+      stats.error = stored(error);
       summary.stages.discover.failures++;
       log(`source ${id} failed: ${stats.error}`);
     } finally {
@@ -299,7 +303,7 @@ const firstSource = (candidate: CandidateRow): string => (JSON.parse(candidate.s
 async function processQueue(
   db: Catalog, options: CrawlOptions, runId: number, summary: CrawlSummary, checkpointNow: () => void,
   fail: (repository: string, stage: Stage, error: string) => void, timed: <T>(stage: Stage, work: () => Promise<T>) => Promise<T>,
-  iso: () => string, log: (m: string) => void,
+  iso: () => string, log: (m: string) => void, stored: (error: unknown) => string,
 ): Promise<void> {
   const items = pendingItems(db, runId);
   const limit = pLimit(options.concurrency ?? 4);
@@ -327,9 +331,9 @@ async function processQueue(
         stop = error;
         return;
       }
-      recordFailure(db, runId, item, 'fetch', message(error), error instanceof ArchiveRefused, summary, fail, checkpointNow, at);
+      recordFailure(db, runId, item, 'fetch', stored(error), error instanceof ArchiveRefused, summary, fail, checkpointNow, at);
       if (error instanceof ArchiveRefused) summary.archives.refused++;
-      log(`fetch ${item.full_name}: ${message(error)}`);
+      log(`fetch ${item.full_name}: ${stored(error)}`);
       return;
     }
     let analysis: Analysis;
@@ -337,7 +341,7 @@ async function processQueue(
       analysis = await timed('analyze', () => analyzeRepository(tree, item.full_name));
       summary.stages.analyze.count++;
     } catch (error) {
-      recordFailure(db, runId, item, 'analyze', message(error), false, summary, fail, checkpointNow, at);
+      recordFailure(db, runId, item, 'analyze', stored(error), false, summary, fail, checkpointNow, at);
       return;
     }
     const t = Date.now();

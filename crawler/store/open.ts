@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { CatalogError, explainStoreError } from './catalog-error.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Catalog = Database.Database;
 
-/** The database could not be opened or is not a catalog; the message names the file. */
-export class CatalogError extends Error {}
+export { CatalogError } from './catalog-error.ts';
 
 /**
  * Opens (or creates) the catalog database and brings its schema up to date.
@@ -25,6 +25,8 @@ export function openCatalog(file: string, options: { readonly?: boolean } = {}):
     }
     db.pragma('busy_timeout = 5000');
   } catch (error) {
+    const explained = explainStoreError(file, error);
+    if (explained instanceof CatalogError) throw explained;
     throw new CatalogError(`cannot open catalog database ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
@@ -38,9 +40,26 @@ export function openCatalog(file: string, options: { readonly?: boolean } = {}):
   } catch (error) {
     if (error instanceof CatalogError) throw error;
     db.close();
+    const explained = explainStoreError(file, error);
+    if (explained instanceof CatalogError) throw explained;
     throw new CatalogError(`${file} is not an mcp-risk catalog database: ${error instanceof Error ? error.message : String(error)}`);
   }
   return db;
+}
+
+/**
+ * Opens the catalog, runs `work` on it and closes it; a store failure on the way (locked, full disk,
+ * damaged pages) becomes a CatalogError that names the file and says what to do, not a stack trace.
+ */
+export async function withCatalog<T>(file: string, options: { readonly?: boolean }, work: (db: Catalog) => T | Promise<T>): Promise<T> {
+  const db = openCatalog(file, options);
+  try {
+    return await work(db);
+  } catch (error) {
+    throw explainStoreError(file, error);
+  } finally {
+    db.close();
+  }
 }
 
 function migrate(db: Catalog): void {

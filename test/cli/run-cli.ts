@@ -10,10 +10,20 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the real executable, as a user would; `uid` runs it as another user (tests running as root). */
-export function cli(args: string[], env: Record<string, string | undefined> = {}, options: { uid?: number; gid?: number } = {}): Promise<Run> {
+export interface RunOptions {
+  /** Options for node itself, before the executable (`--import` a fault-injecting preload). */
+  nodeArgs?: string[];
+  /** Run as this user and group (a non-root reader, where the test runs as root). */
+  uid?: number;
+  gid?: number;
+}
+
+/** Runs the real executable, as a user would; GITHUB_TOKEN is unset unless `env` sets it. */
+export function cli(args: string[], env: Record<string, string | undefined> = {}, options: RunOptions = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, GITHUB_TOKEN: '', ...env }, maxBuffer: 32 * 1024 * 1024, ...options }, (error, stdout, stderr) => {
+    execFile(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
+      cwd: ROOT, env: { ...process.env, GITHUB_TOKEN: '', ...env }, maxBuffer: 32 * 1024 * 1024, uid: options.uid, gid: options.gid,
+    }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });

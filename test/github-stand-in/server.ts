@@ -13,7 +13,13 @@ export type Resource = 'core' | 'search' | 'code_search' | 'graphql' | 'archive'
 
 export interface Fault {
   resource: Resource;
-  kind: 'primary' | 'secondary' | 'secondary-no-retry-after' | '429' | '502';
+  /**
+   * `echo-headers`: the host echoes the request's headers (Authorization first) in its error, as a
+   * debugging proxy or a misconfigured GitHub Enterprise might: a 401 with a JSON message on REST, a
+   * per-repository GraphQL error on the first alias of a query. `echo-headers-text`: a 400 whose
+   * text/plain body is the raw header lines.
+   */
+  kind: 'primary' | 'secondary' | 'secondary-no-retry-after' | '429' | '502' | 'echo-headers' | 'echo-headers-text';
   /** How many requests it hits (default 1). */
   times?: number;
   /** Seconds until `x-ratelimit-reset` (primary) or `retry-after` (secondary, 429). */
@@ -41,6 +47,11 @@ export interface RecordedRequest {
   userAgent: string | undefined;
 }
 
+export interface Hold {
+  reached: Promise<void>;
+  release(): void;
+}
+
 export interface StandIn {
   url: string;
   apiUrl: string;
@@ -55,6 +66,11 @@ export interface StandIn {
   archives: string[];
   requests: RecordedRequest[];
   inject(fault: Fault): void;
+  /**
+   * Holds requests to `resource` (whose path contains `pathIncludes`) unanswered until released:
+   * `reached` resolves when the first one arrives, so a test knows the crawler is mid-run.
+   */
+  hold(resource: Resource, pathIncludes?: string): Hold;
   /** Drops every pending fault. */
   clearFaults(): void;
   resetCounts(): void;
@@ -67,12 +83,28 @@ const METERED = new Set<Resource>(['core', 'search', 'code_search', 'graphql']);
 export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const { world } = options;
   const faults: (Fault & { left: number })[] = [];
+  const holds: { resource: Resource; pathIncludes?: string; arrived: () => void; released: Promise<void> }[] = [];
   const used: Record<string, number> = {};
   const windowStart: Record<string, number> = {};
   const state: StandIn = {
     url: '', apiUrl: '', graphqlUrl: '', archiveUrl: '', registryUrl: '',
     counts: zeroCounts(), graphqlPoints: 0, archives: [], requests: [],
     inject: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
+    hold(resource, pathIncludes) {
+      let arrived = (): void => {};
+      let release = (): void => {};
+      const reached = new Promise<void>((resolve) => (arrived = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const entry = { resource, pathIncludes, arrived, released };
+      holds.push(entry);
+      return {
+        reached,
+        release() {
+          holds.splice(holds.indexOf(entry), 1);
+          release();
+        },
+      };
+    },
     clearFaults: () => faults.splice(0, faults.length),
     resetCounts() {
       state.counts = zeroCounts();
@@ -112,11 +144,18 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     res.end(text);
   }
 
+  /** The pending fault for this request, if any, counted as used. */
+  function takeFault(resource: Resource, path: string, kinds?: Fault['kind'][]): Fault | undefined {
+    const hit = faults.find((f) => f.left > 0 && f.resource === resource && (!f.pathIncludes || path.includes(f.pathIncludes)) && (!kinds || kinds.includes(f.kind)));
+    if (hit) hit.left--;
+    return hit;
+  }
+
   /** Answers with an injected fault when one is pending for this request; true when it did. */
   function fault(req: IncomingMessage, res: ServerResponse, resource: Resource, path: string): boolean {
-    const hit = faults.find((f) => f.left > 0 && f.resource === resource && (!f.pathIncludes || path.includes(f.pathIncludes)));
+    // GraphQL echoes come back inside an answer (graphql() below), not instead of one.
+    const hit = takeFault(resource, path, resource === 'graphql' ? ['primary', 'secondary', 'secondary-no-retry-after', '429', '502'] : undefined);
     if (!hit) return false;
-    hit.left--;
     const seconds = hit.seconds ?? 1;
     const base = rateHeaders(resource);
     if (hit.kind === 'primary') {
@@ -128,10 +167,15 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       send(res, resource, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, headers);
     } else if (hit.kind === '429') {
       send(res, resource, 429, { message: 'Too Many Requests' }, { ...base, 'retry-after': String(seconds) });
+    } else if (hit.kind === 'echo-headers') {
+      send(res, resource, 401, { message: `Bad credentials. Request headers: ${echoedHeaders(req)}`, documentation_url: 'https://docs.github.com/rest' }, base);
+    } else if (hit.kind === 'echo-headers-text') {
+      res.writeHead(400, { 'content-type': 'text/plain', ...base });
+      const { authorization, ...rest } = req.headers;
+      res.end(`Bad request. You sent:\r\n${Object.entries({ authorization, ...rest }).map(([name, value]) => `${name}: ${String(value)}`).join('\r\n')}\r\n`);
     } else {
       send(res, resource, 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', base);
     }
-    void req;
     return true;
   }
 
@@ -152,6 +196,11 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       state.counts[resource]++;
     } else if (!METERED.has(resource)) {
       state.counts[resource]++;
+    }
+    const held = holds.find((h) => h.resource === resource && (!h.pathIncludes || path.includes(h.pathIncludes)));
+    if (held) {
+      held.arrived();
+      await held.released;
     }
     if (fault(req, res, resource, path)) return;
 
@@ -224,7 +273,13 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     }
     const data: Record<string, unknown> = {};
     const errors: unknown[] = [];
-    for (const [, alias, owner, name] of aliases) {
+    const echo = takeFault('graphql', '/api/graphql', ['echo-headers', 'echo-headers-text']);
+    for (const [index, [, alias, owner, name]] of aliases.entries()) {
+      if (echo && index === 0) {
+        data[alias] = null;
+        errors.push({ type: 'FORBIDDEN', path: [alias], message: `Resource not accessible with the credentials sent: ${echoedHeaders(req)}` });
+        continue;
+      }
       const repo = world.find(JSON.parse(`"${owner}"`) as string, JSON.parse(`"${name}"`) as string);
       data[alias] = repo ? graphqlRepo(repo) : null;
       if (!repo) errors.push({ type: 'NOT_FOUND', path: [alias], locations: [{ line: 1, column: 1 }], message: `Could not resolve to a Repository with the name '${owner}/${name}'.` });
@@ -279,6 +334,12 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   state.archiveUrl = `${state.url}/codeload`;
   state.registryUrl = `${state.url}/registry`;
   return state;
+}
+
+/** The request's headers as a misbehaving host echoes them: Authorization first. */
+function echoedHeaders(req: IncomingMessage): string {
+  const { authorization, ...rest } = req.headers;
+  return JSON.stringify({ authorization, ...rest });
 }
 
 function zeroCounts(): Record<Resource, number> {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { analyzeRepository } from '../../pipeline/analyze.ts';
 import { printJson } from '../options.ts';
 import { checkoutArg } from '../path-arg.ts';
+import { visible } from '../terminal-text.ts';
 
 export function registerClassify(program: Command): void {
   program
@@ -31,14 +32,14 @@ export function registerClassify(program: Command): void {
         });
       }
       for (const { server, tools, assessment } of analysis.servers) {
-        console.log(`${server.name} (${server.path}, ${server.sdk}): ${tools.length} tools, server risk ${assessment.risk}`);
-        for (const note of assessment.notes) console.log(`  ! ${note}`);
+        console.log(`${visible(server.name)} (${visible(server.path)}, ${visible(server.sdk)}): ${tools.length} tools, server risk ${assessment.risk}`);
+        for (const note of assessment.notes) console.log(`  ! ${visible(note)}`);
         for (const { tool, classification } of tools) {
           const evidence = classification.findings[0]?.evidence[0];
           const quote = evidence ? (evidence.kind === 'code' ? `${evidence.file}:${evidence.line}` : `"${evidence.quote.slice(0, 50)}"`) : '';
-          console.log(`  ${classification.risk.toUpperCase().padEnd(9)} ${classification.category.padEnd(12)} ${tool.name.padEnd(30)} ${quote}`);
+          console.log(`  ${classification.risk.toUpperCase().padEnd(9)} ${classification.category.padEnd(12)} ${visible(tool.name).padEnd(30)} ${visible(quote)}`);
         }
       }
-      for (const warning of analysis.extraction.warnings) console.error(`warning: ${warning.file}: ${warning.message}`);
+      for (const warning of analysis.extraction.warnings) console.error(`warning: ${visible(`${warning.file}: ${warning.message}`)}`);
     });
 }

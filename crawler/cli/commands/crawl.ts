@@ -4,14 +4,22 @@ import type { Command } from 'commander';
 import { needsGitHub, SourceArg, type SourceSpec } from '../../discover/source.ts';
 import { createGitHubClient } from '../../github/client.ts';
 import { resolveEndpoints } from '../../github/endpoints.ts';
+import { redactSecrets } from '../../github/redact.ts';
 import { formatSummaryMarkdown, formatSummaryText } from '../../pipeline/crawl-summary.ts';
-import { runCrawl, type Shard } from '../../pipeline/crawl.ts';
+import { runCrawl, type CrawlSummary, type Shard } from '../../pipeline/crawl.ts';
+import { explainStoreError } from '../../store/catalog-error.ts';
+import { acquireCrawlLock } from '../../store/crawl-lock.ts';
 import { openCatalog } from '../../store/open.ts';
-import { ReportedFailure, UsageError } from '../errors.ts';
+import { InputError, ReportedFailure, UsageError } from '../errors.ts';
 import { catalogPath, printJson } from '../options.ts';
+import { isDirectory } from '../path-arg.ts';
 import { progressBar } from '../progress.ts';
+import { visible } from '../terminal-text.ts';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Progress messages quote servers' answers and repository names: redacted, control characters made visible. */
+const say = (message: string): void => console.error(`  ${visible(redactSecrets(message))}`);
 
 /** SPEC §4: GitHub sources when a token is set, else the embedded samples. */
 function defaultSources(): SourceSpec[] {
@@ -25,6 +33,7 @@ function parseSources(values: string[]): SourceSpec[] {
     if (needsGitHub(parsed.data) && !process.env.GITHUB_TOKEN) {
       throw new UsageError(`--source ${value} needs a GitHub token: set GITHUB_TOKEN to a token with public read access (a fine-grained token with no extra permissions will do)`);
     }
+    if (parsed.data.kind === 'dir' && !isDirectory(parsed.data.path)) throw new InputError(`--source ${value}: no such directory (give a folder whose subfolders are repositories)`);
     return parsed.data;
   });
 }
@@ -68,7 +77,7 @@ export function registerCrawl(program: Command): void {
     .option('--source <S>', 'github, registry, seeds, code-search (weekly), github-search, awesome-lists or dir:PATH (repeatable; default: registry, github and seeds when GITHUB_TOKEN is set, else dir:data/samples)', collect, [])
     .option('--limit <N>', 'crawl at most N repositories')
     .option('--shard <i/n>', 'crawl only shard i of n (a stable hash of the repository id); merge the shards with `mcp-risk merge`')
-    .option('--db <FILE>', 'catalog database (default: $MCP_RISK_DB or data/catalog.sqlite)')
+    .option('--db <FILE>', 'catalog database (default: $MCP_RISK_DB or data/catalog.sqlite); one crawl at a time: a second one exits 1')
     .option('--api-url <URL>', 'GitHub REST API (default: $GITHUB_API_URL or https://api.github.com)')
     .option('--graphql-url <URL>', 'GitHub GraphQL API (default: $GITHUB_GRAPHQL_URL or <api-url>/graphql)')
     .option('--archive-url <URL>', 'archive host (default: $MCP_RISK_ARCHIVE_URL or https://codeload.github.com)')
@@ -90,19 +99,27 @@ export function registerCrawl(program: Command): void {
       }
       const token = process.env.GITHUB_TOKEN;
       const github = token && sources.some(needsGitHub)
-        ? createGitHubClient({ token, endpoints, maxWaitMs: (maxWait ?? 900) * 1000, log: (m) => console.error(`  ${m}`) })
+        ? createGitHubClient({ token, endpoints, maxWaitMs: (maxWait ?? 900) * 1000, log: say })
         : undefined;
       const file = catalogPath(options.db);
-      const db = openCatalog(file);
+      const lock = acquireCrawlLock(file);
       const bar = progressBar('crawl');
       try {
-        const summary = await runCrawl(db, {
-          sources, limit, shard, github, concurrency,
-          cacheDir: resolve(options.cacheDir ?? process.env.MCP_RISK_CACHE ?? 'data/cache/archives'),
-          onProgress: (done, total, repo) => bar.update(done, total, repo),
-          log: (m) => console.error(`  ${m}`),
-        });
-        bar.done();
+        const db = openCatalog(file);
+        let summary: CrawlSummary;
+        try {
+          summary = await runCrawl(db, {
+            sources, limit, shard, github, concurrency,
+            cacheDir: resolve(options.cacheDir ?? process.env.MCP_RISK_CACHE ?? 'data/cache/archives'),
+            onProgress: (done, total, repo) => bar.update(done, total, repo),
+            log: say,
+          });
+        } catch (error) {
+          throw explainStoreError(file, error);
+        } finally {
+          bar.done();
+          db.close();
+        }
         if (options.json) printJson(summary);
         console.error(formatSummaryText(summary, file));
         const markdown = formatSummaryMarkdown(summary);
@@ -110,7 +127,7 @@ export function registerCrawl(program: Command): void {
         if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, markdown);
         if (summary.status === 'failed') throw new ReportedFailure('every repository failed');
       } finally {
-        db.close();
+        lock.release();
       }
     });
 }

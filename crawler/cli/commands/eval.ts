@@ -2,13 +2,14 @@ import type { Command } from 'commander';
 import { runEval, type EvalReport } from '../../eval/index.ts';
 import { InputError } from '../errors.ts';
 import { printJson } from '../options.ts';
+import { visible } from '../terminal-text.ts';
 
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
 function printTable(report: EvalReport, details: boolean): void {
   const header = ['repository', 'truth', 'found', 'matched', 'precision', 'recall', 'lines', 'category', 'risk', '±1', 'under'];
   const rows = report.per_repo.map((r) => [
-    r.repo, r.truth_tools, r.found_tools, r.matched, pct(r.precision), pct(r.recall), pct(r.line_accuracy),
+    visible(r.repo), r.truth_tools, r.found_tools, r.matched, pct(r.precision), pct(r.recall), pct(r.line_accuracy),
     pct(r.category_accuracy), pct(r.risk_accuracy), pct(r.risk_within_one), r.underrated,
   ].map(String));
   rows.push(['TOTAL', report.truth_tools, report.found_tools, report.matched, pct(report.precision), pct(report.recall),
@@ -21,7 +22,7 @@ function printTable(report: EvalReport, details: boolean): void {
   if (!details) return;
   for (const repo of report.per_repo) {
     for (const m of repo.mismatches) {
-      console.log(`${repo.repo}: ${m.kind} ${m.name} (${m.file})${m.expected ? ` expected ${m.expected}` : ''}${m.got ? ` got ${m.got}` : ''}`);
+      console.log(visible(`${repo.repo}: ${m.kind} ${m.name} (${m.file})${m.expected ? ` expected ${m.expected}` : ''}${m.got ? ` got ${m.got}` : ''}`));
     }
   }
 }

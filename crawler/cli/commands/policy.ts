@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { POLICY_FORMATS, type PolicyFormat } from '../../policy/index.ts';
-import { openCatalog } from '../../store/open.ts';
+import { withCatalog, type Catalog } from '../../store/open.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { catalogPath } from '../options.ts';
 
@@ -12,7 +12,7 @@ interface Match {
 }
 
 /** Finds a server by slug or name, or a tool by `server/tool` slug or by name. */
-function findPolicies(db: ReturnType<typeof openCatalog>, query: string, format: PolicyFormat): Match[] {
+function findPolicies(db: Catalog, query: string, format: PolicyFormat): Match[] {
   const servers = db.prepare(
     `SELECT s.slug, p.text AS policy FROM servers s JOIN server_policies p ON p.server_id = s.id AND p.format = ?
       WHERE s.slug = ? OR s.name = ? ORDER BY s.slug`,
@@ -36,16 +36,13 @@ export function registerPolicy(program: Command): void {
     .option('--db <FILE>', 'catalog database (default: $MCP_RISK_DB or data/catalog.sqlite)')
     .action((query: string, options: { format: string; db?: string }) => {
       if (!FORMATS.includes(options.format)) throw new UsageError(`--format: unknown format "${options.format}"; expected ${FORMATS.join(', ')}`);
-      const db = openCatalog(catalogPath(options.db), { readonly: true });
-      try {
+      return withCatalog(catalogPath(options.db), { readonly: true }, (db) => {
         const matches = findPolicies(db, query, options.format as PolicyFormat);
         if (matches.length === 0) throw new InputError(`no server or tool named "${query}" in the catalog`);
         if (matches.length > 1) {
           throw new InputError(`"${query}" names ${matches.length} entries; give one of:\n${matches.map((m) => `  ${m.label.replace(/^(tool|server) /, '')}`).join('\n')}`);
         }
         process.stdout.write(matches[0].policy);
-      } finally {
-        db.close();
-      }
+      });
     });
 }

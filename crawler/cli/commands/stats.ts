@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { RISKS } from '../../model/index.ts';
-import { openCatalog } from '../../store/open.ts';
+import { withCatalog } from '../../store/open.ts';
 import { catalogPath, printJson } from '../options.ts';
+import { visible } from '../terminal-text.ts';
 
 export function registerStats(program: Command): void {
   program
@@ -9,9 +10,8 @@ export function registerStats(program: Command): void {
     .description('summarize the catalog: counts per risk and category, the last crawl')
     .option('--db <FILE>', 'catalog database (default: $MCP_RISK_DB or data/catalog.sqlite)')
     .option('--json', 'print the summary as JSON on stdout')
-    .action((options: { db?: string; json?: boolean }) => {
-      const db = openCatalog(catalogPath(options.db), { readonly: true });
-      try {
+    .action((options: { db?: string; json?: boolean }) =>
+      withCatalog(catalogPath(options.db), { readonly: true }, (db) => {
         const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
         const grouped = (column: string): Record<string, number> =>
           Object.fromEntries((db.prepare(`SELECT ${column} AS k, count(*) AS n FROM classifications GROUP BY ${column} ORDER BY ${column}`).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
@@ -30,9 +30,6 @@ export function registerStats(program: Command): void {
         console.log(`${stats.repositories} repositories (${stats.failedRepositories} failed), ${stats.servers} servers, ${stats.tools} tools, ${stats.dynamic} dynamic registrations`);
         console.log(`risk:     ${RISKS.map((r) => `${r} ${stats.byRisk[r]}`).join(', ')}`);
         console.log(`category: ${Object.entries(stats.byCategory).map(([c, n]) => `${c} ${n}`).join(', ')}`);
-        if (stats.lastRun) console.log(`last crawl: ${JSON.stringify(stats.lastRun)}`);
-      } finally {
-        db.close();
-      }
-    });
+        if (stats.lastRun) console.log(`last crawl: ${visible(JSON.stringify(stats.lastRun))}`);
+      }));
 }
