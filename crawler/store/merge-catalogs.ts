@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { explainStoreError } from './catalog-error.ts';
 import { openCatalog, type Catalog } from './open.ts';
 import { shortHash } from './slug.ts';
 
@@ -47,16 +49,26 @@ export function mergeCatalogs(inputs: string[], output: string): MergeResult {
   try {
     const tables = tablesInOrder(db);
     for (const input of inputs) {
-      db.prepare('ATTACH DATABASE ? AS src').run(input);
       try {
-        db.transaction(() => mergeOne(db, tables, result))();
-      } finally {
-        db.prepare('DETACH DATABASE src').run();
+        db.prepare('ATTACH DATABASE ? AS src').run(input);
+        try {
+          db.transaction(() => mergeOne(db, tables, result))();
+        } finally {
+          db.prepare('DETACH DATABASE src').run();
+        }
+      } catch (error) {
+        // A full disk or a read-only folder is the output's; anything else (damage, a lock) the input's.
+        const code = error instanceof Database.SqliteError ? error.code : '';
+        throw explainStoreError(/^SQLITE_(FULL|READONLY)/.test(code) ? output : input, error);
       }
     }
-  } finally {
+  } catch (error) {
+    // A half-merged catalog is worse than none: the next `merge` refuses an existing output.
     db.close();
+    for (const file of [output, `${output}-wal`, `${output}-shm`]) rmSync(file, { force: true });
+    throw error;
   }
+  db.close();
   return result;
 }
 

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCrawl } from '../../crawler/pipeline/crawl.ts';
 import { mergeCatalogs } from '../../crawler/store/merge-catalogs.ts';
+import { CatalogError } from '../../crawler/store/catalog-error.ts';
 import { openCatalog } from '../../crawler/store/open.ts';
 import { shortHash } from '../../crawler/store/slug.ts';
 
@@ -50,5 +51,21 @@ describe('merging shard catalogs', () => {
     expect(result.servers).toBe(3);
     expect(new Set(slugs).size).toBe(3);
     expect(slugs).toContain(`shared-${shortHash('dir:Shared/.')}-2`);
+  });
+
+  it('names the damaged shard and says what to do, instead of a stack trace', async () => {
+    const first = await shard('one', ['alpha']);
+    const second = await shard('two', ['beta']);
+    // Every page after the header and schema root overwritten, as a torn copy would leave it.
+    const fd = openSync(second, 'r+');
+    for (let offset = 4096; offset < fstatSync(fd).size; offset += 4096) writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, offset);
+    closeSync(fd);
+
+    const merged = join(dir, 'merged.sqlite');
+    const merge = (): unknown => mergeCatalogs([first, second], merged);
+
+    expect(merge).toThrow(CatalogError);
+    expect(merge).toThrow(new RegExp(`${second.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*(damaged|not an SQLite database)`));
+    expect(existsSync(merged), 'no half-merged catalog is left behind').toBe(false);
   });
 });
