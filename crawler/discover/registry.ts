@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readJsonBounded } from '../github/bounded-body.ts';
 import { HttpStatusError } from '../github/errors.ts';
 import { parseGitHubRepository, type Candidate, type DiscoverySource, type Withdrawal } from './candidate.ts';
 
@@ -45,7 +46,7 @@ export const registrySource: DiscoverySource = {
       if (since) url.searchParams.set('updated_since', since);
       const response = await context.client.fetch(url.toString(), { headers: { accept: 'application/json' } });
       if (!response.ok) throw new HttpStatusError(response.status, url.toString());
-      const page = RegistryPage.parse(await response.json());
+      const page = RegistryPage.parse(await readJsonBounded(response, url.toString()));
       const candidates: Candidate[] = [];
       const withdrawn: Withdrawal[] = [];
       for (const entry of page.servers) {
