@@ -13,9 +13,9 @@ export interface SessionEnd {
 }
 
 /** A platform it cannot run on, or a program or binary it expected to find installed. */
-const NATIVE = /ENOEXEC|exec format error|cannot execute binary|EBADPLATFORM|unsupported (platform|architecture|operating system|os)\b|not supported on (linux|this platform)|only (runs|works|supported|available) on (macos|darwin|windows)|requires macos|xcrun|xcodebuild|(binary|executable) (was )?(not found|is missing|missing)|could not (find|locate) (the )?[\w .-]*binary|spawn \S+ ENOENT|command not found/i;
+const NATIVE = /Cannot find module '[^']*\.node'|\.node: (cannot open shared object|invalid ELF)|was compiled against a different Node|ENOEXEC|exec format error|cannot execute binary|EBADPLATFORM|unsupported (platform|architecture|operating system|os)\b|not supported on (linux|this platform)|only (runs|works|supported|available) on (macos|darwin|windows)|requires macos|\bxcrun\b|\bxcodebuild\b|(binary|executable) (was )?(not found|is missing|missing)|could not (find|locate) (the )?[\w .-]*binary|spawn \S+ ENOENT|command not found|requires Node(\.js)? (v?\d+|version)|The requested module 'node:[^']+' does not provide an export/i;
 const CREDENTIAL_WORD = /api[ _-]?key|access[ _-]?key|token|credential|secret|password|client[ _-]?id|auth|login|log in|sign in/i;
-const DEMAND = /required|must (be )?(set|provided|specified|configured)|missing|not (set|found|provided|configured|defined)|is needed|needed|please (set|provide|configure)|no [\w -]*(found|provided|set|configured)|invalid|unauthori[sz]ed|\b40[13]\b|undefined/i;
+const DEMAND = /required|must (be )?(set|provided|specified|configured)|missing|not (set|found|provided|configured|defined)|is needed|needed|please (set|provide|configure)|no [\w -]*(found|provided|set|configured)|invalid|unauthori[sz]ed|\b40[13]\b/i;
 const HTTP = /listening (on|at)|server (is )?(running|started|listening) (on|at) https?:|https?:\/\/(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::\]):\d+|EADDRNOTAVAIL|streamable[ -]http (server|transport) (is )?(running|listening|started)|sse (server|endpoint) (running|listening|started)/i;
 const STDIO = /(running|listening|started|connected) (on|via|over|to) stdio|stdio transport/i;
 const NETWORK = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ENETUNREACH|fetch failed|getaddrinfo|network is unreachable/i;
@@ -81,8 +81,26 @@ export function classifyFailure(end: SessionEnd): { class: FailureClass; reason:
     return { class: 'protocol-error', reason: end.error };
   }
   const how = end.signal ? `killed by ${end.signal}` : end.exitCode === null ? 'closed its output' : `exited with code ${end.exitCode}`;
-  const last = end.output.trim().split('\n').at(-1)?.trim();
-  return { class: 'exited', reason: last ? `${how}: "${last.slice(0, 200)}"` : how };
+  if (end.exitCode === 0 && /^\[stdout\] /m.test(end.output)) {
+    return { class: 'exited', reason: `${how} after writing text to stdout instead of answering (usage? it may want a subcommand or argument): "${end.output.split('\n').find((line) => line.startsWith('[stdout] '))?.slice(9, 200)}"` };
+  }
+  const telling = tellingLine(end.output);
+  return { class: 'exited', reason: telling ? `${how}: "${telling}"` : how };
+}
+
+/** Lines of a Node or Python stack trace and its decorations, which say where and not why. */
+const TRACE = /^\s*(at |File "|Node\.js v|\^+$|[{}\]]|\w+: ['"[\d{]|Traceback)/;
+const SAYS_WHY = /error|cannot|can't|could not|failed|missing|required|please|invalid|not found|unable|usage/i;
+
+const ERROR_LINE = /^(\[stdout\] )?((error|fatal|panic|exception)\b|\w*(Error|Exception):)/i;
+
+/**
+ * The line that best says why a process ended: the first error line (usage text may follow it),
+ * else the last line saying why, never a stack frame.
+ */
+function tellingLine(output: string): string | null {
+  const lines = output.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !TRACE.test(line));
+  return (lines.find((line) => ERROR_LINE.test(line)) ?? [...lines].reverse().find((line) => SAYS_WHY.test(line)) ?? lines.at(-1))?.slice(0, 200) ?? null;
 }
 
 /** The first line that asks for a credential or a named setting. */

@@ -68,11 +68,17 @@ async function installNpm(name: string, spec: string, settings: PackageSettings 
   const packageDir = join(app, 'node_modules', name);
   const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as Record<string, unknown>;
   const family = mcpFamily('npm', npmDependencies(manifest));
+  const pathDirs = [join(app, 'node_modules', '.bin')];
+  const version = String(manifest.version);
+  if (settings?.entry) {
+    const file = join(packageDir, settings.entry);
+    if (!existsSync(file)) return { ok: true, installed: { version, ...family, bin: null, launch: null, noLaunch: `packages.json names the entry ${settings.entry}, which the package does not have` } };
+    return { ok: true, installed: { version, ...family, bin: settings.entry, launch: { ...nodeLaunch(file), pathDirs } } };
+  }
   const bins = npmBins(name, manifest);
   const chosen = chooseBin(name, Object.keys(bins), settings?.bin);
-  const installed: Installed = { version: String(manifest.version), ...family, bin: chosen.bin, launch: null, noLaunch: chosen.reason };
-  if (chosen.bin) installed.launch = { ...nodeLaunch(join(packageDir, bins[chosen.bin])), pathDirs: [join(app, 'node_modules', '.bin')] };
-  return { ok: true, installed };
+  const launch = chosen.bin ? { ...nodeLaunch(join(packageDir, bins[chosen.bin])), pathDirs } : null;
+  return { ok: true, installed: { version, ...family, bin: chosen.bin, launch, noLaunch: chosen.reason } };
 }
 
 /** `bin` as a name → file map (a string `bin` is named after the package). */

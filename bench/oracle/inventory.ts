@@ -59,6 +59,8 @@ export const Inventory = z.object({
   /** A digest of packages.json's entry, so a changed entry is recorded again. */
   settingsDigest: z.string(),
   seconds: z.number(),
+  /** Where tools/list broke the SDK's schema (the tools are recorded as sent); absent when it did not. */
+  sdkSchemaIssues: z.array(z.string()).optional(),
   tools: z.array(RecordedTool),
   failure: Failure.nullable(),
 });

@@ -47,7 +47,10 @@ export function parsePackageList(text: string, source: string): OraclePackage[] 
 }
 
 /** Environment variable names as a shell would accept them. */
-const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'not an environment variable name');
+const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
+
+/** Paths inside a folder (the sandbox's home, the package): relative, never climbing out. */
+const INSIDE_PATH = /^(?!\/)(?!(.*\/)?\.\.(\/|$)).+$/;
 
 /** What one server insists on before it answers: arguments, placeholder settings, a longer time limit. */
 export const PackageSettings = z.strictObject({
@@ -55,10 +58,18 @@ export const PackageSettings = z.strictObject({
   note: z.string().min(1),
   /** Which of the package's executables to start, when it has several. */
   bin: z.string().min(1).optional(),
+  /** A file of the package to run with node when it declares no executable at all. */
+  entry: z.string().regex(INSIDE_PATH, 'not a relative path inside the package').optional(),
   /** Arguments after the executable; `{HOME}` stands for the empty home folder. */
   args: z.array(z.string()).optional(),
   /** Placeholder values (never real credentials). */
   env: z.record(EnvName, z.string()).optional(),
+  /** Placeholder files written into the home folder before start (a config file it will not start without). */
+  files: z.record(z.string(), z.string()).optional().superRefine((files, context) => {
+    for (const path of Object.keys(files ?? {})) {
+      if (!INSIDE_PATH.test(path)) context.addIssue({ code: 'custom', message: `${JSON.stringify(path)} is not a relative path inside the home folder`, path: [path] });
+    }
+  }),
   /** Seconds from start to the end of tools/list before the server is killed. */
   timeoutSeconds: z.number().int().min(5).max(600).optional(),
   /** The version to record instead of the latest. */

@@ -26,8 +26,9 @@ export function markdownCell(text: string): string {
     .replace(/&/g, '&amp;');
 }
 
-function table(head: string[], rows: string[][]): string[] {
-  return [`| ${head.join(' | ')} |`, `|${head.map((h, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+/** A Markdown table; columns from `firstNumeric` on hold figures and are right-aligned. */
+function table(head: string[], rows: string[][], firstNumeric = head.length): string[] {
+  return [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i < firstNumeric ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }
 
 const num = (value: number | null): string => (value === null ? '–' : value.toFixed(3));
@@ -42,12 +43,12 @@ export function readmeTables(results: OracleResults, failed: Inventory[], run: R
   const lines: string[] = [GENERATED_START, ''];
   lines.push(`${results.packages_listed} of ${results.packages_in_list} packages listed their tools (${results.packages_recorded} recorded); ${results.packages_compared} compared with the extractor.`, '');
   lines.push('### Overall and per SDK family', '');
-  lines.push(...table(['family', ...FIGURE_HEAD], [figureRow('**all**', results.overall), ...Object.entries(results.by_family).map(([family, f]) => figureRow(markdownCell(family), f))]), '');
+  lines.push(...table(['family', ...FIGURE_HEAD], [figureRow('**all**', results.overall), ...Object.entries(results.by_family).map(([family, f]) => figureRow(markdownCell(family), f))], 1), '');
   lines.push('### Misses and differences by class', '');
-  lines.push(...table(['class', 'count'], Object.entries(results.miss_classes).sort(([, a], [, b]) => b - a).map(([cls, count]) => [cls, String(count)])), '');
+  lines.push(...table(['class', 'count'], Object.entries(results.miss_classes).sort(([, a], [, b]) => b - a).map(([cls, count]) => [cls, String(count)]), 1), '');
   lines.push('### Per package', '');
   lines.push(...table(['package', 'version', 'family', 'listed', 'extracted', 'matched', 'recall', 'precision', 'descriptions equal'],
-    results.packages.map((p) => [markdownCell(p.package), markdownCell(p.version ?? '?'), markdownCell(p.family), String(p.tools_listed), String(p.tools_extracted), String(p.tools_matched), num(p.name_recall), num(p.name_precision), num(p.description_equal)])), '');
+    results.packages.map((p) => [markdownCell(p.package), markdownCell(p.version ?? '?'), markdownCell(p.family), String(p.tools_listed), String(p.tools_extracted), String(p.tools_matched), num(p.name_recall), num(p.name_precision), num(p.description_equal)]), 3), '');
   if (results.not_compared.length > 0) {
     lines.push('### Listed, but not compared', '');
     lines.push(...table(['package', 'version', 'why'], results.not_compared.map((p) => [markdownCell(p.package), markdownCell(p.version ?? '?'), markdownCell(p.reason)])), '');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -79,7 +79,7 @@ async function startUntilListed(
   root: string,
   asRoot: boolean,
   masks: Record<string, string>,
-): Promise<Pick<Inventory, 'outcome' | 'server' | 'tools' | 'started' | 'failure'>> {
+): Promise<Pick<Inventory, 'outcome' | 'server' | 'sdkSchemaIssues' | 'tools' | 'started' | 'failure'>> {
   const timeoutMs = (settings?.timeoutSeconds ?? options.timeoutSeconds) * 1000;
   const fromErrors: Record<string, string> = {};
   for (let attempt = 0; ; attempt++) {
@@ -87,19 +87,26 @@ async function startUntilListed(
     const home = join(root, `home-${attempt}`);
     const tmp = join(root, `tmp-${attempt}`);
     for (const dir of [home, tmp]) mkdirSync(dir, { recursive: true });
-    if (asRoot) await runCommand('chown', [`${SANDBOX_UID}:${SANDBOX_UID}`, home, tmp], { timeoutMs: 30_000 });
     const expand = (value: string): string => value.split(HOME_TOKEN).join(home);
+    for (const [path, content] of Object.entries(settings?.files ?? {})) {
+      mkdirSync(dirname(join(home, path)), { recursive: true });
+      writeFileSync(join(home, path), expand(content));
+    }
+    if (asRoot) await runCommand('chown', ['-R', `${SANDBOX_UID}:${SANDBOX_UID}`, home, tmp], { timeoutMs: 30_000 });
     const args = (settings?.args ?? []).map(expand);
     const placeholders = Object.fromEntries(Object.entries({ ...fromErrors, ...settings?.env }).map(([name, value]) => [name, expand(value)]));
     const env = serverEnvironment(launch, { home, tmp }, dirname(process.execPath), placeholders);
     const command = sandboxCommand({ ...launch, args: [...launch.args, ...args] }, env, asRoot);
     const result = await listTools({ ...command, cwd: home }, timeoutMs);
     const started = { bin: installed.bin, args: settings?.args ?? [], env: Object.keys(placeholders).sort(), envFromErrors: Object.keys(fromErrors).sort() };
-    if (result.ok) return { outcome: 'listed', server: result.server, tools: result.tools, started, failure: null };
+    if (result.ok) {
+      const issues = result.schemaIssues.length > 0 ? { sdkSchemaIssues: result.schemaIssues } : {};
+      return { outcome: 'listed', server: result.server, ...issues, tools: result.tools, started, failure: null };
+    }
     const asked = settingsAskedFor(`${result.end.output}\n${result.end.error ?? ''}`, new Set(Object.keys(placeholders)));
     if (asked.length === 0 || attempt >= MAX_PLACEHOLDER_RETRIES) {
       const failure: Failure = { ...classifyFailure(result.end), stderr: outputTail(result.end.output, masks) };
-      failure.reason = outputTail(failure.reason, masks, 1)[0] ?? failure.reason;
+      failure.reason = outputTail(failure.reason.replace(/\s+/g, ' '), masks, 1)[0] ?? '';
       return { outcome: 'failed', server: null, tools: [], started, failure };
     }
     for (const name of asked) fromErrors[name] = placeholderValue(name, HOME_TOKEN);

@@ -43,6 +43,21 @@ describe('why a server gave no tool list', () => {
     expect(classifyFailure(end)).toEqual({ class: 'exited', reason: 'exited with code 2: "Usage: notes-server <notebook-dir>"' });
   });
 
+  it('a crash is recorded with its error line, not the stack trace under it', () => {
+    const end = ended({ output: "TypeError: Cannot read properties of undefined (reading 'bind')\n    at Object.<anonymous> (/x/index.js:81:5)\n}\nNode.js v20.20.2\n" });
+    expect(classifyFailure(end)).toEqual({ class: 'exited', reason: "exited with code 1: \"TypeError: Cannot read properties of undefined (reading 'bind')\"" });
+  });
+
+  it('an error followed by usage text is recorded with the error', () => {
+    const end = ended({ output: 'Error: unknown flag: --stdio\nUsage:\n  notes-server [flags]\n  --port string   Required for HTTP mode\n  --version       Print version information and quit\n' });
+    expect(classifyFailure(end).reason).toBe('exited with code 1: "Error: unknown flag: --stdio"');
+  });
+
+  it('a server that prints usage on stdout and exits 0 is said to want a subcommand or argument', () => {
+    const end = ended({ exitCode: 0, output: '[stdout] Usage: notes <command>\n[stdout]   start  Run the server\n' });
+    expect(classifyFailure(end).reason).toBe('exited with code 0 after writing text to stdout instead of answering (usage? it may want a subcommand or argument): "Usage: notes <command>"');
+  });
+
   it('a server that reaches for the network to start or to list needs the network', () => {
     const end = ended({ exitCode: 1, output: 'Error: getaddrinfo ENOTFOUND api.notes.example\n' });
     expect(classifyFailure(end)).toEqual({ class: 'needs-network', reason: 'reached for the network, which the sandbox cuts: "Error: getaddrinfo ENOTFOUND api.notes.example"' });

@@ -60,6 +60,13 @@ describe('per-package settings', () => {
     expect(() => parseSettings(text, 'packages.json', packages)).toThrow(/packages\.json: bad package settings:[\s\S]*Invalid key[\s\S]*NOTES-TOKEN/);
   });
 
+  it('refuses a placeholder file outside the home folder', () => {
+    const text = JSON.stringify({ npm: { '@acme/notes-mcp': { note: 'README', files: { '../.ssh/config': 'x' } } } });
+    expect(() => parseSettings(text, 'packages.json', packages)).toThrow(/not a relative path inside the home folder/);
+    const absolute = JSON.stringify({ npm: { '@acme/notes-mcp': { note: 'README', files: { '/etc/notes.json': 'x' } } } });
+    expect(() => parseSettings(absolute, 'packages.json', packages)).toThrow(/not a relative path inside the home folder/);
+  });
+
   it('refuses settings for a package the list does not hold', () => {
     const text = JSON.stringify({ pypi: { 'acme-notes': { note: 'README' } } });
     expect(() => parseSettings(text, 'packages.json', packages)).toThrow('packages.json: settings for pypi acme-notes, which the package list does not hold');

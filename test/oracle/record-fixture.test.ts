@@ -42,6 +42,15 @@ describe.skipIf(!asRoot)('recording a server of our own through the real recorde
     expect(serializeInventory(JSON.parse(text))).toBe(text);
   });
 
+  it('keeps the tools of an answer the SDK\'s schema rejects, and says where it breaks it', async () => {
+    const settings = { note: 'test: the fixture answering as an old SDK would', env: { TINY_NOTES_TOKEN: 'placeholder', TINY_NOTES_LEGACY: '1' } };
+    const inventory = await recordPackage(pkg, settings, { version: null, timeoutSeconds: 60, today: '2026-01-02', source: fixture });
+    expect(inventory.outcome).toBe('listed');
+    expect(inventory.tools).toEqual([{ name: 'legacy_note', title: null, description: 'A tool from an old SDK.', inputSchema: { properties: { id: { type: 'string' } } }, annotations: null }]);
+    expect(inventory.sdkSchemaIssues).toEqual(['tools.0.inputSchema.type: Invalid input: expected "object"']);
+    expect(inventory.started.envFromErrors).toEqual([]);
+  });
+
   it('records a package whose named executable does not exist as not startable, naming it', async () => {
     const settings = { note: 'test: a wrong executable name', bin: 'not-there' };
     const inventory = await recordPackage(pkg, settings, { version: null, timeoutSeconds: 30, today: '2026-01-02', source: fixture });
