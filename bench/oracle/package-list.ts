@@ -72,6 +72,8 @@ export const PackageSettings = z.strictObject({
   }),
   /** Seconds from start to the end of tools/list before the server is killed. */
   timeoutSeconds: z.number().int().min(5).max(600).optional(),
+  /** A Node.js release to run it with instead of ours (exact, e.g. 22.23.5), for a server that needs a newer one. */
+  node: z.string().regex(/^\d+\.\d+\.\d+$/, 'not an exact Node.js version').optional(),
   /** The version to record instead of the latest. */
   version: z.string().min(1).optional(),
 });

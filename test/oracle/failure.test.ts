@@ -19,6 +19,12 @@ describe('why a server gave no tool list', () => {
     expect(classifyFailure(ended({ output: '', error: 'spawn /tmp/x/bin/notes-server ENOEXEC' })).class).toBe('native-binary');
   });
 
+  it('a server that needs a newer Node, or a native addon its install script would build, cannot run on this platform', () => {
+    expect(classifyFailure(ended({ output: 'Error: Notes MCP server requires Node.js 22 or later (you have v20.20.2).\n' })).class).toBe('native-binary');
+    expect(classifyFailure(ended({ output: 'Error [ERR_UNKNOWN_BUILTIN_MODULE]: No such built-in module: node:sqlite\n' })).class).toBe('native-binary');
+    expect(classifyFailure(ended({ output: "Error: Cannot find module '../build/Release/keytar.node'\n" })).class).toBe('native-binary');
+  });
+
   it('a server announcing an HTTP address instead of answering on stdio is HTTP-only', () => {
     const end = ended({ timedOut: true, exitCode: null, output: 'Notes MCP server listening on http://localhost:3000/mcp\n' });
     expect(classifyFailure(end)).toEqual({ class: 'http-only', reason: 'serves HTTP, not stdio: "Notes MCP server listening on http://localhost:3000/mcp"' });

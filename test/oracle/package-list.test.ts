@@ -67,6 +67,11 @@ describe('per-package settings', () => {
     expect(() => parseSettings(absolute, 'packages.json', packages)).toThrow(/not a relative path inside the home folder/);
   });
 
+  it('asks for an exact Node.js release when a server needs another one', () => {
+    const text = JSON.stringify({ npm: { '@acme/notes-mcp': { note: 'its error: requires Node.js 22', node: '22' } } });
+    expect(() => parseSettings(text, 'packages.json', packages)).toThrow(/not an exact Node\.js version/);
+  });
+
   it('refuses settings for a package the list does not hold', () => {
     const text = JSON.stringify({ pypi: { 'acme-notes': { note: 'README' } } });
     expect(() => parseSettings(text, 'packages.json', packages)).toThrow('packages.json: settings for pypi acme-notes, which the package list does not hold');
