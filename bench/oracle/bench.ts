@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { extractRepository } from '../../crawler/extract/index.ts';
 import { readInventory, type Inventory } from './inventory.ts';
 import { packageKey, readOracleList } from './package-list.ts';
-import { publishedFiles } from './published-files.ts';
+import { publishedFilesCache } from './published-files.ts';
 import { readmeTables, replaceGenerated, type RunSummary } from './readme-tables.ts';
 import { oracleResults, type Compared, type OracleResults } from './results.ts';
 
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const compared: Compared[] = [];
   const notCompared: OracleResults['not_compared'] = [];
   let downloads = 0;
+  const publishedFiles = publishedFilesCache(CACHE_DIR);
   for (const pkg of packages) {
     const inventory = readInventory(INVENTORY_DIR, pkg);
     if (!inventory) continue;
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
       notCompared.push({ package: pkg.name, version: null, reason: 'recorded without a version' });
       continue;
     }
-    const files = await publishedFiles(pkg, inventory.version, CACHE_DIR);
+    const files = await publishedFiles(pkg, inventory.version);
     if (!files.ok) {
       console.error(`${packageKey(pkg)}@${inventory.version}: not compared: ${files.reason}`);
       notCompared.push({ package: pkg.name, version: inventory.version, reason: files.reason });

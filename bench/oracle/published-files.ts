@@ -9,20 +9,36 @@ import { runCommand } from './run-command.ts';
 
 export type PublishedFiles = { ok: true; tree: SourceTree; downloaded: boolean } | { ok: false; reason: string };
 
+/** What a failed download says when the registry is out of reach rather than the package missing. */
+const UNREACHABLE = /ENETUNREACH|EAI_AGAIN|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|ECONNRESET|network|Failed to establish a new connection|Temporary failure in name resolution/i;
+
 /**
  * The files a package version publishes (the npm tarball, the wheel), as the static extractor reads
  * them. Downloaded once into the cache (`npm pack`, `pip download`; nothing is installed or run),
- * offline thereafter; when it is not cached and cannot be downloaded, the reason says so.
+ * offline thereafter. When one download finds a registry out of reach, the others from it are not
+ * tried again in this run: each missing package says so at once.
  */
-export async function publishedFiles(pkg: OraclePackage, version: string, cacheDir: string): Promise<PublishedFiles> {
-  return pkg.registry === 'npm' ? npmTarball(pkg.name, version, cacheDir) : pypiWheel(pkg.name, version, cacheDir);
+export function publishedFilesCache(cacheDir: string): (pkg: OraclePackage, version: string) => Promise<PublishedFiles> {
+  const unreachable = new Map<string, string>();
+  return async (pkg, version) => {
+    const down = unreachable.get(pkg.registry);
+    const files = pkg.registry === 'npm' ? await npmTarball(pkg.name, version, cacheDir, down) : await pypiWheel(pkg.name, version, cacheDir, down);
+    if (!files.ok && !down && UNREACHABLE.test(files.reason)) unreachable.set(pkg.registry, files.reason.replace(/^not in the cache, and /, ''));
+    return files;
+  };
 }
 
-async function npmTarball(name: string, version: string, cacheDir: string): Promise<PublishedFiles> {
+function notCached(down: string): PublishedFiles {
+  return { ok: false, reason: `not in the cache, and the registry is out of reach (${down})` };
+}
+
+async function npmTarball(name: string, version: string, cacheDir: string, down: string | undefined): Promise<PublishedFiles> {
   const file = join(cacheDir, 'npm', `${name.replace('/', '+')}@${version}.tgz`);
   let downloaded = false;
   if (!existsSync(file)) {
-    const fetched = await download('npm', ['pack', `${name}@${version}`, '--ignore-scripts', '--silent', '--pack-destination', '.'], file);
+    if (down) return notCached(down);
+    // Few, short retries: offline, npm's defaults wait over a minute per package.
+    const fetched = await download('npm', ['pack', `${name}@${version}`, '--ignore-scripts', '--loglevel=error', '--fetch-retries=1', '--fetch-retry-mintimeout=2000', '--fetch-retry-maxtimeout=5000', '--pack-destination', '.'], file);
     if (!fetched.ok) return fetched;
     downloaded = true;
   }
@@ -31,11 +47,12 @@ async function npmTarball(name: string, version: string, cacheDir: string): Prom
   return { ok: true, tree: archiveTree(`${name}@${version}`, archive.files), downloaded };
 }
 
-async function pypiWheel(name: string, version: string, cacheDir: string): Promise<PublishedFiles> {
+async function pypiWheel(name: string, version: string, cacheDir: string, down: string | undefined): Promise<PublishedFiles> {
   const dir = join(cacheDir, 'pypi', `${name}-${version}`);
   if (existsSync(dir)) return { ok: true, tree: localTree(dir), downloaded: false };
   const wheel = join(cacheDir, 'pypi', `${name}-${version}.whl`);
   if (!existsSync(wheel)) {
+    if (down) return notCached(down);
     const fetched = await download('python3', ['-m', 'pip', 'download', `${name}==${version}`, '--no-deps', '--only-binary=:all:', '--disable-pip-version-check', '--no-input', '--timeout', '15', '--retries', '1', '-d', '.'], wheel);
     if (!fetched.ok) return fetched;
   }
@@ -50,7 +67,7 @@ async function download(command: string, args: string[], target: string): Promis
   try {
     const result = await runCommand(command, args, { cwd: scratch, timeoutMs: 5 * 60_000 });
     const files = readdirSync(scratch);
-    if (result.code !== 0 || files.length !== 1) return { ok: false, reason: `not in the cache, and ${command} ${args[0] === '-m' ? args[2] : args[0]} could not download it: ${lastLine(result.output) || `${files.length} files`}` };
+    if (result.code !== 0 || files.length !== 1) return { ok: false, reason: `not in the cache, and ${command} ${args[0] === '-m' ? args[2] : args[0]} could not download it: ${errorLine(result.output) || `${files.length} files`}` };
     mkdirSync(join(target, '..'), { recursive: true });
     copyFileSync(join(scratch, files[0]), target);
     return { ok: true };
@@ -61,4 +78,10 @@ async function download(command: string, args: string[], target: string): Promis
 
 function lastLine(output: string): string {
   return output.trim().split('\n').at(-1)?.trim().slice(0, 200) ?? '';
+}
+
+/** npm's and pip's own error line (the last line is often only where the log went). */
+function errorLine(output: string): string {
+  const lines = output.split('\n').map((line) => line.trim()).filter((line) => /^(npm (error|ERR!)|ERROR:)/.test(line) && !/complete log|A complete log/.test(line));
+  return (lines.find((line) => UNREACHABLE.test(line)) ?? lines[0] ?? lastLine(output)).slice(0, 200);
 }
