@@ -105,8 +105,13 @@ function where(tool: Tool): string {
   return `${tool.file}:${tool.line}`;
 }
 
-function excerpt(text: string): string {
-  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+/** Both texts around where they first differ, so a long description's difference can be seen. */
+function differenceExcerpts(a: string, b: string): [string, string] {
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at++;
+  const start = Math.max(0, at - 40);
+  const cut = (text: string): string => `${start > 0 ? '…' : ''}${text.slice(start, at + 80)}${text.length > at + 80 ? '…' : ''}`;
+  return [cut(a), cut(b)];
 }
 
 /**
@@ -180,7 +185,10 @@ export function comparePackage(inventory: Inventory, extraction: Extraction): Pa
     const want = normalizeDescription(tool.description);
     const got = normalizeDescription(counterpart.description);
     if (want === got) tally.descriptionEqual++;
-    else miss('description-differs', tool.name, `listed "${excerpt(want)}", found "${excerpt(got)}"`, counterpart);
+    else {
+      const [listedPart, foundPart] = differenceExcerpts(want, got);
+      miss('description-differs', tool.name, `listed "${listedPart}", found "${foundPart}"`, counterpart);
+    }
     const wantParameters = parameterNames(tool.inputSchema);
     const gotParameters = parameterNames(counterpart.inputSchema);
     if (wantParameters.join('\u0000') === gotParameters.join('\u0000')) tally.parametersEqual++;

@@ -71,7 +71,12 @@ export function classifyFailure(end: SessionEnd): { class: FailureClass; reason:
   const http = HTTP.exec(text);
   if (http && !STDIO.test(text)) return { class: 'http-only', reason: `serves HTTP, not stdio: "${lineOf(text, http.index)}"` };
   const network = NETWORK.exec(text);
-  if (network) return { class: 'needs-network', reason: `reached for the network, which the sandbox cuts: "${lineOf(text, network.index)}"` };
+  if (network) {
+    const line = lineOf(text, network.index);
+    // A refused local address is a service it expects beside it (a database), not the internet.
+    const local = /ECONNREFUSED (127\.0\.0\.1|::1|localhost)/.test(line);
+    return { class: 'needs-network', reason: `${local ? 'needs a service it could not reach (a database, a daemon)' : 'reached for the network, which the sandbox cuts'}: "${line}"` };
+  }
   if (end.timedOut) {
     if (credential) return { class: 'needs-credentials', reason: `no answer before the time limit, after asking for settings: "${credential}"` };
     return { class: 'timeout', reason: 'no tool list before the time limit' };

@@ -85,6 +85,8 @@ async function npmInstall(spec: string, folder: string): Promise<{ ok: true } | 
   writeFileSync(join(folder, 'package.json'), `${JSON.stringify({ name: 'oracle-sandbox', private: true })}\n`);
   const result = await runCommand('npm', ['install', spec, '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', '--prefix', folder], { cwd: folder, env: npmEnvironment(), timeoutMs: INSTALL_TIMEOUT_MS });
   if (result.code === 0) return { ok: true };
+  // Where npm wrote its log says nothing about the package, and changes every run.
+  result.output = result.output.split('\n').filter((line) => !/A complete log of this run can be found in/.test(line)).join('\n');
   if (/EBADPLATFORM|unsupported platform/i.test(result.output)) return { ok: false, class: 'native-binary', reason: `npm refuses this platform: ${npmError(result.output)}`, output: result.output };
   return { ok: false, class: 'install-failed', reason: result.timedOut ? `npm install ${spec} timed out` : `npm install failed: ${npmError(result.output)}`, output: result.output };
 }

@@ -44,7 +44,7 @@ async function npmTarball(name: string, version: string, cacheDir: string, down:
   }
   // Every file of the package, build output included: what the extractor skips is its own decision.
   const archive = await readArchive(createReadStream(file), DEFAULT_ARCHIVE_LIMITS, () => true);
-  return { ok: true, tree: archiveTree(`${name}@${version}`, archive.files), downloaded };
+  return { ok: true, tree: archiveTree(`${name}@${version}`, archive.files, [], archive.skipped), downloaded };
 }
 
 async function pypiWheel(name: string, version: string, cacheDir: string, down: string | undefined): Promise<PublishedFiles> {

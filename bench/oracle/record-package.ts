@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { classifyFailure, MAX_PLACEHOLDER_RETRIES, outputTail, placeholderValue, settingsAskedFor } from './failure.ts';
@@ -49,7 +49,8 @@ export async function recordPackage(pkg: OraclePackage, settings: PackageSetting
     tools: [],
   };
   const seconds = (): number => Math.round((performance.now() - started) / 100) / 10;
-  const masks = { [root]: '<sandbox>' };
+  // Our own paths are nobody's business in a committed inventory.
+  const masks = { [root]: '<sandbox>', [homedir()]: '~' };
   try {
     chmodSync(root, 0o755);
     const install = await installPackage(pkg, options.version, settings, root, options.source);

@@ -18,7 +18,8 @@ export const ORACLE_DIR = 'bench/oracle';
 export const INVENTORY_DIR = join(ORACLE_DIR, 'inventories');
 
 const USAGE = `usage: npm run oracle:record [-- NAME… ] [--force] [--concurrency N] [--timeout SECONDS]
-  NAME            record only these packages of bench/oracle/packages.txt (default: all)
+  NAME            record only these packages of bench/oracle/packages.txt (default: all);
+                  "npm NAME" or "pypi NAME" when a name is in both registries
   --force         record again even when the same version is recorded with the same settings
   --concurrency   servers recorded at once (default 2; the machine is shared)
   --timeout       seconds a server gets to list its tools (default 60; packages.json may say more)`;

@@ -45,6 +45,7 @@ describe('comparing what a server lists with what the extractor found', () => {
       ['annotations-differ', 'purge_notes'],
     ]);
     expect(result.misses[0].detail).toBe('listed [limit, tag], found [limit]');
+    expect(result.misses[1].detail).toBe('listed "Deletes every note.", found "Deletes all notes."');
     expect(result.misses[2].detail).toBe('destructiveHint: listed true, found undefined');
   });
 
@@ -90,6 +91,14 @@ describe('comparing what a server lists with what the extractor found', () => {
     ]));
     expect(result.misses.map((m) => [m.tool, m.class])).toEqual([['tag_note', 'found-in-different-server']]);
     expect(result.tally).toMatchObject({ listed: 3, extracted: 3, matched: 2 });
+  });
+
+  it('a long description that differs late is shown around the difference', () => {
+    const start = 'Searches the notebook for notes matching a query, '.repeat(4);
+    const notes = inventory('notes-mcp', [listed('search_notes', `${start}sorted by date.`)]);
+    const result = comparePackage(notes, extraction([found({ name: 'search_notes', description: `${start}sorted by title.` })]));
+    const shared = `${start}sorted by `.slice(-40);
+    expect(result.misses[0].detail).toBe(`listed "…${shared}date.", found "…${shared}title."`);
   });
 
   it('a name found twice matches once; the second is extra', () => {

@@ -68,6 +68,7 @@ describe('why a server gave no tool list', () => {
     const end = ended({ exitCode: 1, output: 'Error: getaddrinfo ENOTFOUND api.notes.example\n' });
     expect(classifyFailure(end)).toEqual({ class: 'needs-network', reason: 'reached for the network, which the sandbox cuts: "Error: getaddrinfo ENOTFOUND api.notes.example"' });
     expect(classifyFailure(ended({ exitCode: null, error: 'MCP error -32603: fetch failed' })).class).toBe('needs-network');
+    expect(classifyFailure(ended({ output: '[Notes DB] Error: connect ECONNREFUSED 127.0.0.1:6379\n' })).reason).toBe('needs a service it could not reach (a database, a daemon): "[Notes DB] Error: connect ECONNREFUSED 127.0.0.1:6379"');
   });
 });
 
