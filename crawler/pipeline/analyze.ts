@@ -3,6 +3,7 @@ import { classifyTool, type ToolFacts } from '../classify/index.ts';
 import { extractRepository } from '../extract/index.ts';
 import type { SourceTree } from '../fetch/source-tree.ts';
 import type { Classification, DynamicTools, Extraction, Server, Tool } from '../model/index.ts';
+import { serverPackages, type ServerPackage } from './packages.ts';
 import { namesakesOf, plannedTool, policyExamples, policyNote, serverPolicies, toolPolicies, type PolicyExample, type PolicyFormat } from '../policy/index.ts';
 
 /** Handlers longer than this are cut: the signals we look for sit near the top, and pages stay small. */
@@ -28,6 +29,8 @@ export interface AnalyzedServer {
   policy: string;
   policies: Record<PolicyFormat, string>;
   assessment: ServerAssessment;
+  /** The packages it is published as, as its manifests say. */
+  packages: ServerPackage[];
 }
 
 export interface Analysis {
@@ -75,6 +78,7 @@ export async function analyzeRepository(tree: SourceTree, repoName: string): Pro
       policy: policies['policy-json'],
       policies,
       assessment: assessServer(classified),
+      packages: serverPackages(tree, server.path),
     };
   });
   return { extraction, servers };

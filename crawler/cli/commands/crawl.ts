@@ -65,7 +65,7 @@ export function registerCrawl(program: Command): void {
   program
     .command('crawl')
     .description('run the whole pipeline (discover, fetch, extract, classify, store) into the catalog database; resumes a stopped run')
-    .option('--source <S>', 'github, registry, seeds, code-search (weekly), github-search, awesome-lists or dir:PATH (repeatable; default: registry, github and seeds when GITHUB_TOKEN is set, else dir:data/samples)', collect, [])
+    .option('--source <S>', 'github, registry, seeds, code-search (weekly), github-search, awesome-lists, dir:PATH (every subfolder a repository) or git:PATH (git directories named owner+name, read at HEAD) (repeatable; default: registry, github and seeds when GITHUB_TOKEN is set, else dir:data/samples)', collect, [])
     .option('--limit <N>', 'crawl at most N repositories')
     .option('--shard <i/n>', 'crawl only shard i of n (a stable hash of the repository id); merge the shards with `mcp-risk merge`')
     .option('--db <FILE>', 'catalog database (default: $MCP_RISK_DB or data/catalog.sqlite)')
