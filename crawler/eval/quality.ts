@@ -1,0 +1,154 @@
+import type { Catalog } from '../store/open.ts';
+
+/**
+ * PolicyLayer's published distribution over its catalog (224,112 tools): 61% Read, 21% Write, 9.6%
+ * Execute, 7.8% Destructive or Financial (from its public tool catalog; issue 12).
+ */
+export const POLICYLAYER_PUBLISHED = { tools: 224_112, share: { Read: 0.61, Write: 0.21, Execute: 0.096, 'Destructive or Financial': 0.078 } } as const;
+
+/** Below this confidence a tool's classification or extraction is counted as low confidence. */
+export const LOW_CONFIDENCE = 0.5;
+
+/** Why a server has no tool: registrations built at run time, a framework no extractor reads, or none found. */
+export type ZeroToolReason = 'dynamic' | 'framework not supported' | 'not a server';
+
+export interface ServerQuality {
+  server: string;
+  repository: string;
+  path: string;
+  sdk: string;
+  tools: number;
+  /** Tools to review: unknown category, low confidence (either kind) or a name not resolved statically. */
+  problems: number;
+  unknown: number;
+  lowConfidence: number;
+  unresolvedNames: number;
+  dynamic: number;
+  zeroToolReason: ZeroToolReason | null;
+}
+
+export interface QualityFigures {
+  repositories: { total: number; failed: { repository: string; error: string | null }[]; withoutServers: string[] };
+  serversPerRepository: Record<string, number>;
+  servers: number;
+  tools: number;
+  zeroToolServers: { count: number; share: number; excludingDynamic: number; shareExcludingDynamic: number; byReason: Record<ZeroToolReason, number>; servers: { server: string; reason: ZeroToolReason; dynamic: string | null }[] };
+  unknownCategoryRate: number;
+  lowConfidenceRate: { classification: number; extraction: number };
+  unresolvedNameRate: number;
+  missingDescriptionRate: number;
+  extractionWarnings: { total: number; repositories: number; byKind: Record<string, number> };
+  categories: Record<string, number>;
+  risks: Record<string, number>;
+  policyLayer: { ours: Record<string, number>; published: typeof POLICYLAYER_PUBLISHED };
+  worstServers: ServerQuality[];
+}
+
+const share = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
+
+/** Servers per repository, bucketed: 0, 1, 2, 3-5, 6-10, 11+. */
+function bucket(count: number): string {
+  if (count <= 2) return String(count);
+  if (count <= 5) return '3-5';
+  return count <= 10 ? '6-10' : '11+';
+}
+
+/** SDK styles no extractor reads; a server of one has no tools because of it. */
+const UNSUPPORTED_SDK = /^unknown$/;
+
+/** What kind of warning a message is: its words up to the first colon or number. */
+function warningKind(message: string): string {
+  return message.replace(/\d+/g, 'N').split(':').slice(0, message.startsWith('skipped') ? 2 : 1).join(':').slice(0, 80).trim();
+}
+
+function grouped(db: Catalog, column: string): Record<string, number> {
+  const rows = db.prepare(`SELECT ${column} AS k, count(*) AS n FROM classifications GROUP BY ${column} ORDER BY n DESC, k`).all() as { k: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+}
+
+/**
+ * Figures to watch when no label exists (issue 12): how many servers each repository yields, servers with
+ * no tool and why, the rates of unknown categories, low confidence, unresolved names and missing
+ * descriptions, extraction warnings, and our distribution beside PolicyLayer's published one. The worst
+ * servers are those with the most tools to review (servers with no tool and no dynamic record first).
+ */
+export function qualityFigures(db: Catalog, worst = 10): QualityFigures {
+  const servers = perServer(db);
+  const tools = servers.reduce((sum, s) => sum + s.tools, 0);
+  const repositories = db.prepare('SELECT id, full_name, status, error FROM repositories ORDER BY full_name').all() as { id: string; full_name: string; status: string; error: string | null }[];
+  const serverCounts = new Map<string, number>();
+  for (const row of db.prepare('SELECT repo_id, count(*) AS n FROM servers GROUP BY repo_id').all() as { repo_id: string; n: number }[]) serverCounts.set(row.repo_id, row.n);
+  const perRepository: Record<string, number> = { '0': 0, '1': 0, '2': 0, '3-5': 0, '6-10': 0, '11+': 0 };
+  for (const repository of repositories) perRepository[bucket(serverCounts.get(repository.id) ?? 0)]++;
+  const zero = servers.filter((s) => s.zeroToolReason !== null);
+  const byReason: Record<ZeroToolReason, number> = { dynamic: 0, 'framework not supported': 0, 'not a server': 0 };
+  for (const server of zero) byReason[server.zeroToolReason as ZeroToolReason]++;
+  const firstDynamic = db.prepare('SELECT d.reason FROM dynamic_tools d JOIN servers s ON s.id = d.server_id WHERE s.slug = ? ORDER BY d.rowid LIMIT 1');
+  const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+  const warnings = db.prepare('SELECT repo_id, message FROM extraction_warnings').all() as { repo_id: string; message: string }[];
+  const byKind: Record<string, number> = {};
+  for (const warning of warnings) byKind[warningKind(warning.message)] = (byKind[warningKind(warning.message)] ?? 0) + 1;
+  const policyLayer = grouped(db, 'policylayer_category');
+  return {
+    repositories: {
+      total: repositories.length,
+      failed: repositories.filter((r) => r.status === 'failed').map((r) => ({ repository: r.full_name, error: r.error })),
+      withoutServers: repositories.filter((r) => r.status !== 'failed' && !serverCounts.has(r.id)).map((r) => r.full_name),
+    },
+    serversPerRepository: perRepository,
+    servers: servers.length,
+    tools,
+    zeroToolServers: {
+      count: zero.length, share: share(zero.length, servers.length),
+      excludingDynamic: zero.length - byReason.dynamic, shareExcludingDynamic: share(zero.length - byReason.dynamic, servers.length),
+      byReason,
+      servers: zero.map((s) => ({ server: s.server, reason: s.zeroToolReason as ZeroToolReason, dynamic: (firstDynamic.get(s.server) as { reason: string } | undefined)?.reason ?? null })),
+    },
+    unknownCategoryRate: share(count("SELECT count(*) AS n FROM classifications WHERE category = 'unknown'"), tools),
+    lowConfidenceRate: {
+      classification: share(count(`SELECT count(*) AS n FROM classifications WHERE confidence < ${LOW_CONFIDENCE}`), tools),
+      extraction: share(count(`SELECT count(*) AS n FROM tools WHERE confidence < ${LOW_CONFIDENCE}`), tools),
+    },
+    unresolvedNameRate: share(count("SELECT count(*) AS n FROM tools WHERE json_extract(definition, '$.nameResolved') = 0"), tools),
+    missingDescriptionRate: share(count("SELECT count(*) AS n FROM tools WHERE json_extract(definition, '$.descriptionResolved') = 'none'"), tools),
+    extractionWarnings: { total: warnings.length, repositories: new Set(warnings.map((w) => w.repo_id)).size, byKind },
+    categories: grouped(db, 'category'),
+    risks: grouped(db, 'risk'),
+    policyLayer: {
+      ours: {
+        Read: share(policyLayer.Read ?? 0, tools), Write: share(policyLayer.Write ?? 0, tools), Execute: share(policyLayer.Execute ?? 0, tools),
+        'Destructive or Financial': share((policyLayer.Destructive ?? 0) + (policyLayer.Financial ?? 0), tools),
+      },
+      published: POLICYLAYER_PUBLISHED,
+    },
+    worstServers: [...servers].sort(worseFirst).slice(0, worst),
+  };
+}
+
+/** A server with no tool and no dynamic record first, then by tools to review, then by their share. */
+function worseFirst(a: ServerQuality, b: ServerQuality): number {
+  const silent = (s: ServerQuality): number => (s.zeroToolReason !== null && s.zeroToolReason !== 'dynamic' ? 1 : 0);
+  return silent(b) - silent(a) || b.problems - a.problems || b.problems / Math.max(1, b.tools) - a.problems / Math.max(1, a.tools) || (a.server < b.server ? -1 : 1);
+}
+
+function perServer(db: Catalog): ServerQuality[] {
+  const rows = db.prepare(
+    `SELECT s.slug AS server, r.full_name AS repository, s.path, s.sdk,
+            (SELECT count(*) FROM dynamic_tools d WHERE d.server_id = s.id) AS dynamic,
+            count(t.id) AS tools,
+            count(CASE WHEN c.category = 'unknown' THEN 1 END) AS unknown,
+            count(CASE WHEN c.confidence < ${LOW_CONFIDENCE} OR t.confidence < ${LOW_CONFIDENCE} THEN 1 END) AS lowConfidence,
+            count(CASE WHEN json_extract(t.definition, '$.nameResolved') = 0 THEN 1 END) AS unresolvedNames,
+            count(CASE WHEN c.category = 'unknown' OR c.confidence < ${LOW_CONFIDENCE} OR t.confidence < ${LOW_CONFIDENCE}
+                        OR json_extract(t.definition, '$.nameResolved') = 0 THEN 1 END) AS problems
+       FROM servers s JOIN repositories r ON r.id = s.repo_id
+       LEFT JOIN tools t ON t.server_id = s.id LEFT JOIN classifications c ON c.tool_id = t.id
+      GROUP BY s.id ORDER BY s.slug`,
+  ).all() as Omit<ServerQuality, 'zeroToolReason'>[];
+  return rows.map((row) => ({ ...row, zeroToolReason: row.tools > 0 ? null : zeroReason(row) }));
+}
+
+function zeroReason(server: Omit<ServerQuality, 'zeroToolReason'>): ZeroToolReason {
+  if (server.dynamic > 0) return 'dynamic';
+  return UNSUPPORTED_SDK.test(server.sdk) ? 'framework not supported' : 'not a server';
+}
