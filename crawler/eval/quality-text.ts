@@ -8,7 +8,8 @@ export function formatQuality(q: QualityFigures): string {
   out.push(`${q.repositories.total} repositories (${q.repositories.failed.length} failed, ${q.repositories.withoutServers.length} without a server), ${q.servers} servers, ${q.tools} tools`);
   out.push(`servers per repository: ${Object.entries(q.serversPerRepository).map(([k, n]) => `${k}: ${n}`).join(', ')}`);
   const z = q.zeroToolServers;
-  out.push(`servers with no tool: ${z.count} (${percent(z.share)}); not counting dynamic ones: ${z.excludingDynamic} (${percent(z.shareExcludingDynamic)}) — ${Object.entries(z.byReason).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  out.push(`servers with no tool: ${z.count} (${percent(z.share)}) — ${Object.entries(z.byReason).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  out.push(`  not counting those with a dynamic record: ${z.excludingDynamic} (${percent(z.shareExcludingDynamic)}); not counting only those generated from a description: ${z.excludingGenerated} (${percent(z.shareExcludingGenerated)})`);
   out.push(`unknown category: ${percent(q.unknownCategoryRate)}; low confidence: classification ${percent(q.lowConfidenceRate.classification)}, extraction ${percent(q.lowConfidenceRate.extraction)}`);
   out.push(`names not resolved: ${percent(q.unresolvedNameRate)}; no description: ${percent(q.missingDescriptionRate)}`);
   out.push(`extraction warnings: ${q.extractionWarnings.total} in ${q.extractionWarnings.repositories} repositories`);
@@ -24,6 +25,9 @@ export function formatQuality(q: QualityFigures): string {
     const why = s.zeroToolReason ? `no tool (${s.zeroToolReason})` : `${s.problems} of ${s.tools}: ${s.unknown} unknown, ${s.lowConfidence} low confidence, ${s.unresolvedNames} unresolved names`;
     out.push(`  ${s.server} (${s.repository}, ${s.sdk}): ${why}`);
   }
-  if (q.repositories.withoutServers.length > 0) out.push(`repositories where no server was found: ${q.repositories.withoutServers.join(', ')}`);
+  if (q.repositories.withoutServers.length > 0) {
+    out.push(`repositories where no server was found: ${Object.entries(q.repositories.withoutServersByReason).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    for (const r of q.repositories.withoutServers) out.push(`  ${r.repository}: ${r.note?.replace(/^no MCP server found: /, '') ?? r.reason}`);
+  }
   return out.join('\n');
 }

@@ -9,8 +9,23 @@ export const POLICYLAYER_PUBLISHED = { tools: 224_112, share: { Read: 0.61, Writ
 /** Below this confidence a tool's classification or extraction is counted as low confidence. */
 export const LOW_CONFIDENCE = 0.5;
 
-/** Why a server has no tool: registrations built at run time, a framework no extractor reads, or none found. */
-export type ZeroToolReason = 'dynamic' | 'framework not supported' | 'not a server';
+/**
+ * Why a server has no tool: generated at run time from a description (OpenAPI, a remote list: truly
+ * dynamic), built by code the extractor could not follow (a loop, a computed name, a list handler: maybe
+ * static after all), a framework no extractor reads, or no registration at all (a client, a library).
+ */
+export type ZeroToolReason = 'dynamic: generated' | 'dynamic: built in code' | 'framework not supported' | 'not a server';
+
+/** Why a repository yielded no server: its manifests name no MCP dependency, or they do and nothing was recognised. */
+export type NoServerReason = 'not a server (no MCP dependency)' | 'MCP dependency, no registration recognised' | 'not recorded';
+
+function noServerReason(note: string | null): NoServerReason {
+  if (note === null) return 'not recorded';
+  return /no manifest names an MCP dependency/.test(note) ? 'not a server (no MCP dependency)' : 'MCP dependency, no registration recognised';
+}
+
+/** Dynamic records whose tools come from a description or another server, never from the code itself. */
+const GENERATED = /openapi|swagger|tools_generated|graphql|proxy|remote|inventory|another server/i;
 
 export interface ServerQuality {
   server: string;
@@ -24,15 +39,31 @@ export interface ServerQuality {
   lowConfidence: number;
   unresolvedNames: number;
   dynamic: number;
+  /** How many of its dynamic records are generated from a description. */
+  generated: number;
   zeroToolReason: ZeroToolReason | null;
 }
 
 export interface QualityFigures {
-  repositories: { total: number; failed: { repository: string; error: string | null }[]; withoutServers: string[] };
+  repositories: {
+    total: number;
+    failed: { repository: string; error: string | null }[];
+    /** Repositories that yielded no server, with the pipeline's note on why (see pipeline/mcp-dependencies.ts). */
+    withoutServers: { repository: string; reason: NoServerReason; note: string | null }[];
+    withoutServersByReason: Record<NoServerReason, number>;
+  };
   serversPerRepository: Record<string, number>;
   servers: number;
   tools: number;
-  zeroToolServers: { count: number; share: number; excludingDynamic: number; shareExcludingDynamic: number; byReason: Record<ZeroToolReason, number>; servers: { server: string; reason: ZeroToolReason; dynamic: string | null }[] };
+  zeroToolServers: {
+    count: number; share: number;
+    /** Not counting any server with a dynamic record. */
+    excludingDynamic: number; shareExcludingDynamic: number;
+    /** Not counting only those generated from a description (the strict reading). */
+    excludingGenerated: number; shareExcludingGenerated: number;
+    byReason: Record<ZeroToolReason, number>;
+    servers: { server: string; reason: ZeroToolReason; dynamic: string | null }[];
+  };
   unknownCategoryRate: number;
   lowConfidenceRate: { classification: number; extraction: number };
   unresolvedNameRate: number;
@@ -81,26 +112,36 @@ export function qualityFigures(db: Catalog, worst = 10): QualityFigures {
   const perRepository: Record<string, number> = { '0': 0, '1': 0, '2': 0, '3-5': 0, '6-10': 0, '11+': 0 };
   for (const repository of repositories) perRepository[bucket(serverCounts.get(repository.id) ?? 0)]++;
   const zero = servers.filter((s) => s.zeroToolReason !== null);
-  const byReason: Record<ZeroToolReason, number> = { dynamic: 0, 'framework not supported': 0, 'not a server': 0 };
+  const byReason: Record<ZeroToolReason, number> = { 'dynamic: generated': 0, 'dynamic: built in code': 0, 'framework not supported': 0, 'not a server': 0 };
   for (const server of zero) byReason[server.zeroToolReason as ZeroToolReason]++;
+  const notDynamic = byReason['framework not supported'] + byReason['not a server'];
   const firstDynamic = db.prepare('SELECT d.reason FROM dynamic_tools d JOIN servers s ON s.id = d.server_id WHERE s.slug = ? ORDER BY d.rowid LIMIT 1');
   const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
   const warnings = db.prepare('SELECT repo_id, message FROM extraction_warnings').all() as { repo_id: string; message: string }[];
   const byKind: Record<string, number> = {};
   for (const warning of warnings) byKind[warningKind(warning.message)] = (byKind[warningKind(warning.message)] ?? 0) + 1;
   const policyLayer = grouped(db, 'policylayer_category');
+  const note = db.prepare("SELECT message FROM extraction_warnings WHERE repo_id = ? AND message LIKE 'no MCP server found:%' LIMIT 1").pluck();
+  const withoutServers = repositories.filter((r) => r.status !== 'failed' && !serverCounts.has(r.id)).map((r) => {
+    const text = (note.get(r.id) as string | undefined) ?? null;
+    return { repository: r.full_name, reason: noServerReason(text), note: text };
+  });
+  const withoutServersByReason: Record<NoServerReason, number> = { 'not a server (no MCP dependency)': 0, 'MCP dependency, no registration recognised': 0, 'not recorded': 0 };
+  for (const repository of withoutServers) withoutServersByReason[repository.reason]++;
   return {
     repositories: {
       total: repositories.length,
       failed: repositories.filter((r) => r.status === 'failed').map((r) => ({ repository: r.full_name, error: r.error })),
-      withoutServers: repositories.filter((r) => r.status !== 'failed' && !serverCounts.has(r.id)).map((r) => r.full_name),
+      withoutServers,
+      withoutServersByReason,
     },
     serversPerRepository: perRepository,
     servers: servers.length,
     tools,
     zeroToolServers: {
       count: zero.length, share: share(zero.length, servers.length),
-      excludingDynamic: zero.length - byReason.dynamic, shareExcludingDynamic: share(zero.length - byReason.dynamic, servers.length),
+      excludingDynamic: notDynamic, shareExcludingDynamic: share(notDynamic, servers.length),
+      excludingGenerated: zero.length - byReason['dynamic: generated'], shareExcludingGenerated: share(zero.length - byReason['dynamic: generated'], servers.length),
       byReason,
       servers: zero.map((s) => ({ server: s.server, reason: s.zeroToolReason as ZeroToolReason, dynamic: (firstDynamic.get(s.server) as { reason: string } | undefined)?.reason ?? null })),
     },
@@ -127,7 +168,7 @@ export function qualityFigures(db: Catalog, worst = 10): QualityFigures {
 
 /** A server with no tool and no dynamic record first, then by tools to review, then by their share. */
 function worseFirst(a: ServerQuality, b: ServerQuality): number {
-  const silent = (s: ServerQuality): number => (s.zeroToolReason !== null && s.zeroToolReason !== 'dynamic' ? 1 : 0);
+  const silent = (s: ServerQuality): number => (s.zeroToolReason !== null && s.zeroToolReason !== 'dynamic: generated' ? 1 : 0);
   return silent(b) - silent(a) || b.problems - a.problems || b.problems / Math.max(1, b.tools) - a.problems / Math.max(1, a.tools) || (a.server < b.server ? -1 : 1);
 }
 
@@ -144,11 +185,17 @@ function perServer(db: Catalog): ServerQuality[] {
        FROM servers s JOIN repositories r ON r.id = s.repo_id
        LEFT JOIN tools t ON t.server_id = s.id LEFT JOIN classifications c ON c.tool_id = t.id
       GROUP BY s.id ORDER BY s.slug`,
-  ).all() as Omit<ServerQuality, 'zeroToolReason'>[];
-  return rows.map((row) => ({ ...row, zeroToolReason: row.tools > 0 ? null : zeroReason(row) }));
+  ).all() as Omit<ServerQuality, 'zeroToolReason' | 'generated'>[];
+  const reasons = db.prepare('SELECT d.reason FROM dynamic_tools d JOIN servers s ON s.id = d.server_id WHERE s.slug = ?').pluck();
+  return rows.map((row) => {
+    const generated = row.dynamic > 0 ? (reasons.all(row.server) as string[]).filter((reason) => GENERATED.test(reason)).length : 0;
+    const server = { ...row, generated };
+    return { ...server, zeroToolReason: row.tools > 0 ? null : zeroReason(server) };
+  });
 }
 
 function zeroReason(server: Omit<ServerQuality, 'zeroToolReason'>): ZeroToolReason {
-  if (server.dynamic > 0) return 'dynamic';
+  if (server.generated > 0) return 'dynamic: generated';
+  if (server.dynamic > 0) return 'dynamic: built in code';
   return UNSUPPORTED_SDK.test(server.sdk) ? 'framework not supported' : 'not a server';
 }
