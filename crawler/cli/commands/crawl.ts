@@ -1,4 +1,4 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { needsGitHub, SourceArg, type SourceSpec } from '../../discover/source.ts';
@@ -7,7 +7,7 @@ import { resolveEndpoints } from '../../github/endpoints.ts';
 import { formatSummaryMarkdown, formatSummaryText } from '../../pipeline/crawl-summary.ts';
 import { runCrawl, type Shard } from '../../pipeline/crawl.ts';
 import { openCatalog } from '../../store/open.ts';
-import { ReportedFailure, UsageError } from '../errors.ts';
+import { InputError, ReportedFailure, UsageError } from '../errors.ts';
 import { catalogPath, printJson } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
@@ -18,10 +18,21 @@ function defaultSources(): SourceSpec[] {
   return process.env.GITHUB_TOKEN ? [{ kind: 'registry' }, { kind: 'github' }, { kind: 'seeds' }] : [{ kind: 'dir', path: 'data/samples' }];
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function parseSources(values: string[]): SourceSpec[] {
   return values.map((value) => {
     const parsed = SourceArg.safeParse(value);
     if (!parsed.success) throw new UsageError(`--source: ${parsed.error.issues[0].message}`);
+    if ((parsed.data.kind === 'dir' || parsed.data.kind === 'git') && !isDirectory(parsed.data.path)) {
+      throw new InputError(`--source ${value}: ${parsed.data.path} is not a directory`);
+    }
     if (needsGitHub(parsed.data) && !process.env.GITHUB_TOKEN) {
       throw new UsageError(`--source ${value} needs a GitHub token: set GITHUB_TOKEN to a token with public read access (a fine-grained token with no extra permissions will do)`);
     }
