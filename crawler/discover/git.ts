@@ -1,9 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
 import { GitRefused, isGitDir, resolveHead } from '../fetch/git-head.ts';
-import { noneSkipped, recordSkipped, type SkippedEntries } from '../fetch/skipped.ts';
+import { recordSkipped, type SkippedEntries } from '../fetch/skipped.ts';
 import { parseGitHubRepository } from './candidate.ts';
+import { listCollection } from './dir.ts';
 
 /** A repository found as a git directory: its GitHub name, where its objects are, and its HEAD. */
 export interface GitRepository {
@@ -42,28 +43,12 @@ function isPlainFolder(path: string): boolean {
 /**
  * Every git directory under `path`, named `owner+name` after its GitHub repository (the layout `fetch`
  * leaves under a mirror), with the commit its HEAD names. A link, a name that is not `owner+name` or a
- * folder without a git directory is listed as skipped; hidden entries and files pass silently.
+ * folder without a git directory is listed as skipped; hidden entries and files pass silently (listCollection).
  */
 export function discoverGitDirectory(path: string): GitListing {
-  const root = resolve(path);
-  let entries: Dirent[];
-  try {
-    if (!statSync(root).isDirectory()) throw new Error('not a directory');
-    entries = readdirSync(root, { withFileTypes: true, encoding: 'buffer' as BufferEncoding }) as Dirent[];
-  } catch (error) {
-    throw new Error(`source git:${path}: cannot read ${root} (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const skipped = noneSkipped();
+  const { root, folders, skipped } = listCollection('git', path);
   const repositories: GitRepository[] = [];
-  for (const entry of entries) {
-    const bytes = entry.name as unknown as Buffer;
-    const name = bytes.toString('utf8');
-    if (name.startsWith('.')) continue;
-    if (entry.isSymbolicLink()) {
-      recordSkipped(skipped, name, 'symlink not followed (it could point outside the collection)');
-      continue;
-    }
-    if (!entry.isDirectory()) continue;
+  for (const { name, bytes } of folders) {
     const fullName = isUtf8(bytes) ? ownerAndName(name) : null;
     if (!fullName) {
       recordSkipped(skipped, name, 'not named owner+name after a GitHub repository');

@@ -90,14 +90,22 @@ describe('the snapshot: export, then import', () => {
     expect(readdirSync(join(only, 'servers'))).toEqual(['acme-notes-mcp.jsonl']);
   });
 
-  it('refuses a snapshot with a bad line, naming the file and the line, and leaves the catalog as it was', async () => {
-    const broken = join(dir, 'broken');
-    expect((await cli(['export', '--format', 'snapshot', '-o', broken, '--db', crawled])).code).toBe(0);
-    const file = join(broken, 'servers', 'acme-notes-mcp.jsonl');
+  /** A fresh export whose purge_notes line (line 2 of its server's file) `edit` changed. */
+  async function exportWithEditedTool(name: string, edit: (tool: { classification: Record<string, unknown>; policies: Record<string, unknown> }) => void): Promise<string> {
+    const folder = join(dir, name);
+    expect((await cli(['export', '--format', 'snapshot', '-o', folder, '--db', crawled])).code).toBe(0);
+    const file = join(folder, 'servers', 'acme-notes-mcp.jsonl');
     const [server, tool] = readFileSync(file, 'utf8').trim().split('\n');
-    const bad = JSON.parse(tool);
-    bad.classification.risk = 'harmless';
-    writeFileSync(file, `${server}\n${JSON.stringify(bad)}\n`);
+    const edited = JSON.parse(tool);
+    edit(edited);
+    writeFileSync(file, `${server}\n${JSON.stringify(edited)}\n`);
+    return folder;
+  }
+
+  it('refuses a snapshot with a bad line, naming the file and the line, and leaves the catalog as it was', async () => {
+    const broken = await exportWithEditedTool('broken', (tool) => {
+      tool.classification.risk = 'harmless';
+    });
     const catalog = join(dir, 'kept.sqlite');
     expect((await cli(['import', snapshot, '--db', catalog])).code).toBe(0);
     const rowsBefore = (() => {
@@ -123,13 +131,9 @@ describe('the snapshot: export, then import', () => {
   });
 
   it('refuses a policy a gateway could not read, and a manifest that does not add up', async () => {
-    const policy = join(dir, 'bad-policy');
-    expect((await cli(['export', '--format', 'snapshot', '-o', policy, '--db', crawled])).code).toBe(0);
-    const file = join(policy, 'servers', 'acme-notes-mcp.jsonl');
-    const [server, tool] = readFileSync(file, 'utf8').trim().split('\n');
-    const bad = JSON.parse(tool);
-    bad.policies['policy-json'] = '{"version":"1","default":"allow","tools":{"purge_notes":{"allow":true}}}';
-    writeFileSync(file, `${server}\n${JSON.stringify(bad)}\n`);
+    const policy = await exportWithEditedTool('bad-policy', (tool) => {
+      tool.policies['policy-json'] = '{"version":"1","default":"allow","tools":{"purge_notes":{"allow":true}}}';
+    });
     const target = join(dir, 'never.sqlite');
 
     const first = await cli(['import', policy, '--db', target]);
