@@ -15,8 +15,12 @@ const NEUTRALISED = [
   'fetch.recurseSubmodules=false', 'submodule.recurse=false', 'diff.external=', 'sequence.editor=false',
 ] as const;
 
-/** Longest a git command may run: a listing or a batch read of one repository, never a network wait. */
-const TIMEOUT_MS = 5 * 60_000;
+/**
+ * Longest a git command may run, only to bound a hung process: a listing or a batch read of one repository
+ * reads packs from disk, which took minutes on a loaded machine with a cold cache (ls-tree -l of a 43 MB
+ * repository: 13 s alone, over 300 s beside a crawl and a test run).
+ */
+const TIMEOUT_MS = 30 * 60_000;
 
 export interface GitObjects {
   /** The crawled repository's object store (`<git dir>/objects`). */
