@@ -50,7 +50,7 @@ const counts = importSnapshot(next, check);
 const catalog = openCatalog(check, { readonly: true });
 const quality = qualityFigures(catalog);
 catalog.close();
-rmSync(check, { force: true });
+for (const suffix of ['', '-wal', '-shm']) rmSync(`${check}${suffix}`, { force: true });
 
 const seeds = parseSeeds(readFileSync(SEEDS_FILE, 'utf8')).map((seed) => seed.fullName);
 const lines = readFileSync(join(next, 'repositories.jsonl'), 'utf8').split('\n').filter((line) => line.trim() !== '');

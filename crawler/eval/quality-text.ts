@@ -20,11 +20,13 @@ export function formatQuality(q: QualityFigures): string {
     const published = q.policyLayer.published.share[category as keyof typeof q.policyLayer.published.share];
     out.push(`  ${category.padEnd(25)} ${percent(ours).padStart(6)} | ${percent(published).padStart(6)}`);
   }
-  out.push('servers with the most tools to review (unknown, low confidence or unresolved name):');
-  for (const s of q.worstServers) {
-    const why = s.zeroToolReason ? `no tool (${s.zeroToolReason})` : `${s.problems} of ${s.tools}: ${s.unknown} unknown, ${s.lowConfidence} low confidence, ${s.unresolvedNames} unresolved names`;
-    out.push(`  ${s.server} (${s.repository}, ${s.sdk}): ${why}`);
-  }
+  const line = (s: QualityFigures['worstServers'][number]): string => `  ${s.server} (${s.repository}, ${s.sdk}): ${s.zeroToolReason
+    ? `no tool (${s.zeroToolReason}, ${s.dynamic} dynamic records)`
+    : `${s.problems} of ${s.tools}: ${s.unknown} unknown, ${s.lowConfidence} low confidence, ${s.unresolvedNames} unresolved names`}`;
+  out.push('worst servers (no tool though not generated from a description, then the most tools to review):');
+  for (const s of q.worstServers) out.push(line(s));
+  out.push('servers with tools, by tools to review (unknown category, low confidence or unresolved name):');
+  for (const s of q.mostToReview) out.push(line(s));
   if (q.repositories.withoutServers.length > 0) {
     out.push(`repositories where no server was found: ${Object.entries(q.repositories.withoutServersByReason).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ')}`);
     for (const r of q.repositories.withoutServers) out.push(`  ${r.repository}: ${r.note?.replace(/^no MCP server found: /, '') ?? r.reason}`);

@@ -72,7 +72,10 @@ export interface QualityFigures {
   categories: Record<string, number>;
   risks: Record<string, number>;
   policyLayer: { ours: Record<string, number>; published: typeof POLICYLAYER_PUBLISHED };
+  /** Servers with no tool first (see worseFirst), then those with the most tools to review. */
   worstServers: ServerQuality[];
+  /** Servers with tools, by how many of them need a review. */
+  mostToReview: ServerQuality[];
 }
 
 const share = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
@@ -163,13 +166,18 @@ export function qualityFigures(db: Catalog, worst = 10): QualityFigures {
       published: POLICYLAYER_PUBLISHED,
     },
     worstServers: [...servers].sort(worseFirst).slice(0, worst),
+    mostToReview: [...servers].filter((s) => s.tools > 0).sort((a, b) => b.problems - a.problems || (a.server < b.server ? -1 : 1)).slice(0, worst),
   };
 }
 
-/** A server with no tool and no dynamic record first, then by tools to review, then by their share. */
+/**
+ * Servers with no tool that were not generated from a description first (most registrations the extractor
+ * could not follow first), then by tools to review, then by their share.
+ */
 function worseFirst(a: ServerQuality, b: ServerQuality): number {
   const silent = (s: ServerQuality): number => (s.zeroToolReason !== null && s.zeroToolReason !== 'dynamic: generated' ? 1 : 0);
-  return silent(b) - silent(a) || b.problems - a.problems || b.problems / Math.max(1, b.tools) - a.problems / Math.max(1, a.tools) || (a.server < b.server ? -1 : 1);
+  return silent(b) - silent(a) || silent(a) * (b.dynamic - a.dynamic) || b.problems - a.problems
+    || b.problems / Math.max(1, b.tools) - a.problems / Math.max(1, a.tools) || (a.server < b.server ? -1 : 1);
 }
 
 function perServer(db: Catalog): ServerQuality[] {
