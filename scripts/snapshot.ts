@@ -3,8 +3,10 @@
 //   npm run snapshot -- --git DIR     offline: git directories under DIR named owner+name (a mirror)
 //   npm run snapshot                  from GitHub: the seeds, with GITHUB_TOKEN set (the nightly job)
 // Options: --db FILE (the crawl's own catalog, kept between runs so an unchanged head is not read again;
-// default data/snapshot.sqlite), --max-shrink F (refuse a snapshot with fewer than (1 - F) times the
-// tools of the committed one; default 0.2), --summary FILE (the crawl's Markdown summary).
+// default data/snapshot.sqlite), --fresh (start that catalog afresh: after the extractor or classifier
+// changed, every repository must be read again although no head moved), --max-shrink F (refuse a
+// snapshot with fewer than (1 - F) times the tools of the committed one; default 0.2), --summary FILE
+// (the crawl's Markdown summary).
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -39,6 +41,7 @@ const run = async (args: string[]): Promise<void> => {
   if (code !== 0) process.exit(code);
 };
 
+if (process.argv.includes('--fresh')) for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
 const started = Date.now();
 await run(['crawl', '--source', source, '--db', db, ...(summary ? ['--summary', summary] : [])]);
 rmSync(next, { recursive: true, force: true });
