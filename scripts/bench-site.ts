@@ -2,10 +2,10 @@
 // the template-string baseline; writes bench/results/site.json. Each build runs in its own child
 // process under /usr/bin/time -v (wall time and peak RSS of the process and its children).
 //   tsx scripts/bench-site.ts [--sizes 10000,50000,100000,200000] [--tmp /dev/shm] [--out bench/results/site.json]
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { measure, round } from '../bench/measure.ts';
 import { generateCatalog } from '../bench/site/synthetic-catalog.ts';
 
 function option(name: string, fallback: string): string {
@@ -19,21 +19,6 @@ const tmpRoot = option('tmp', existsSync('/dev/shm') ? '/dev/shm' : '/tmp');
 const outFile = resolve(option('out', 'bench/results/site.json'));
 // `--search false` skips the (separately measured) search index, e.g. for the largest sizes.
 const withSearch = option('search', 'true') !== 'false';
-const repo = resolve(import.meta.dirname, '..');
-
-interface Measured { wall_s: number; cpu_s: number; peak_rss_mb: number; stdout: string }
-
-/** Runs `node --import tsx <script> args` under /usr/bin/time -v. */
-function measure(script: string, args: string[]): Measured {
-  const run = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', script, ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (run.status !== 0) throw new Error(`${script} failed (${run.status}):\n${run.stderr.slice(-4000)}`);
-  const wall = run.stderr.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/);
-  const rss = run.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
-  const user = run.stderr.match(/User time \(seconds\): ([\d.]+)/);
-  const system = run.stderr.match(/System time \(seconds\): ([\d.]+)/);
-  if (!wall || !rss) throw new Error(`no /usr/bin/time figures:\n${run.stderr.slice(-2000)}`);
-  return { wall_s: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), cpu_s: round(Number(user?.[1] ?? 0) + Number(system?.[1] ?? 0)), peak_rss_mb: Math.round(Number(rss[1]) / 1024), stdout: run.stdout };
-}
 
 const results = [];
 for (const tools of sizes) {
@@ -73,10 +58,6 @@ for (const tools of sizes) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 function loadAverage(): string {

@@ -6,6 +6,7 @@ import { registerCrawl } from './commands/crawl.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerExport } from './commands/export.ts';
 import { registerExtract } from './commands/extract.ts';
+import { registerImport } from './commands/import.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerPolicy } from './commands/policy.ts';
 import { registerStats } from './commands/stats.ts';
@@ -13,7 +14,7 @@ import { EXIT, InputError, ReportedFailure, UsageError } from './errors.ts';
 import { visible } from './terminal-text.ts';
 
 /** Every command, listed explicitly. */
-const COMMANDS = [registerCrawl, registerExtract, registerClassify, registerPolicy, registerStats, registerExport, registerMerge, registerEval];
+const COMMANDS = [registerCrawl, registerExtract, registerClassify, registerPolicy, registerStats, registerExport, registerImport, registerMerge, registerEval];
 
 export function buildProgram(): Command {
   const program = new Command('mcp-risk')

@@ -13,7 +13,8 @@ export interface FolderListing {
   skipped: SkippedEntries;
 }
 
-interface Found {
+/** A file found in a tree, with its size. */
+export interface Found {
   path: string;
   size: number;
 }
@@ -101,7 +102,7 @@ export function walkFolder(root: string, limits: LocalTreeLimits): FolderListing
  * Source and manifest files first, in path order, each under the per-file cap, until the per-repository
  * total; then other files (documents an extractor may read, like OpenAPI specs) in what remains.
  */
-function keptWithinCaps(found: Found[], limits: LocalTreeLimits, skipped: SkippedEntries): Map<string, number> {
+export function keptWithinCaps(found: Found[], limits: LocalTreeLimits, skipped: SkippedEntries): Map<string, number> {
   const byPath = (a: Found, b: Found): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const crawled = found.filter((file) => isCrawledFile(file.path)).sort(byPath);
   const others = found.filter((file) => !isCrawledFile(file.path)).sort(byPath);

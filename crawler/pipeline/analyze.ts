@@ -3,6 +3,8 @@ import { classifyTool, type ToolFacts } from '../classify/index.ts';
 import { extractRepository } from '../extract/index.ts';
 import type { SourceTree } from '../fetch/source-tree.ts';
 import type { Classification, DynamicTools, Extraction, Server, Tool } from '../model/index.ts';
+import { noServerWarning } from './mcp-dependencies.ts';
+import { serverPackages, type ServerPackage } from './packages.ts';
 import { namesakesOf, plannedTool, policyExamples, policyNote, serverPolicies, toolPolicies, type PolicyExample, type PolicyFormat } from '../policy/index.ts';
 
 /** Handlers longer than this are cut: the signals we look for sit near the top, and pages stay small. */
@@ -28,6 +30,8 @@ export interface AnalyzedServer {
   policy: string;
   policies: Record<PolicyFormat, string>;
   assessment: ServerAssessment;
+  /** The packages it is published as, as its manifests say. */
+  packages: ServerPackage[];
 }
 
 export interface Analysis {
@@ -48,7 +52,9 @@ export function handlerCode(tree: SourceTree, tool: Tool): ToolFacts['handlerCod
 
 /** Extracts, classifies and writes policies for one repository: everything but storing it. */
 export async function analyzeRepository(tree: SourceTree, repoName: string): Promise<Analysis> {
-  const extraction = await extractRepository(tree, repoName);
+  const extracted = await extractRepository(tree, repoName);
+  // A repository without a server says why, so that the catalog shows it and the quality figures count it.
+  const extraction = extracted.servers.length > 0 ? extracted : { ...extracted, warnings: [...extracted.warnings, noServerWarning(tree)] };
   const servers = extraction.servers.map((server): AnalyzedServer => {
     const classified = extraction.tools
       .filter((tool) => tool.server === server.path)
@@ -75,6 +81,7 @@ export async function analyzeRepository(tree: SourceTree, repoName: string): Pro
       policy: policies['policy-json'],
       policies,
       assessment: assessServer(classified),
+      packages: serverPackages(tree, server.path),
     };
   });
   return { extraction, servers };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { DiscoveryContext, DiscoveryPage } from '../discover/candidate.ts';
 import { discoverDirectory } from '../discover/dir.ts';
+import { discoverGitDirectory, type GitRepository } from '../discover/git.ts';
 import { discoverySource } from '../discover/index.ts';
 import { discoveryIds, needsGitHub, type SourceSpec } from '../discover/source.ts';
 import { archiveTree } from '../fetch/archive-tree.ts';
@@ -9,6 +10,8 @@ import { fetchArchive } from '../fetch/archive-download.ts';
 import { ArchiveRefused } from '../fetch/archive-tree.ts';
 import type { ArchiveLimits } from '../fetch/archive-limits.ts';
 import { contentHash } from '../fetch/content-hash.ts';
+import { GitRefused, resolveHead } from '../fetch/git-head.ts';
+import { readGitTree } from '../fetch/git-tree.ts';
 import { localTree, type SourceTree } from '../fetch/source-tree.ts';
 import type { GitHubClient } from '../github/client.ts';
 import { RateLimitStop } from '../github/errors.ts';
@@ -74,7 +77,7 @@ export async function runCrawl(db: Catalog, options: CrawlOptions): Promise<Craw
   const started = now().getTime();
   const sources = options.sources.map(sourceLabel);
   const shardLabel = options.shard ? `${options.shard.index}/${options.shard.count}` : null;
-  const roots = options.sources.flatMap((s) => (s.kind === 'dir' ? [s.path] : []));
+  const roots = options.sources.flatMap((s) => (s.kind === 'dir' || s.kind === 'git' ? [s.path] : []));
   // Stored and published: a failure's text keeps no token and no absolute local path (stored-text.ts).
   const stored = (error: unknown): string => storedText(errorText(error), roots);
   const plan: CrawlPlan = { sources, shard: options.shard ?? null, ...(roots.length > 0 ? { roots: localRootsKey(options.sources) } : {}) };
@@ -146,6 +149,10 @@ async function discover(
   checkpointNow: () => void, iso: () => string, log: (m: string) => void, stored: (error: unknown) => string,
 ): Promise<void> {
   for (const spec of options.sources) {
+    if (spec.kind !== 'git' || cp.sourcesDone.includes(sourceLabel(spec))) continue;
+    discoverGitSource(db, options, cp, summary, inShard, checkpointNow, spec);
+  }
+  for (const spec of options.sources) {
     if (spec.kind !== 'dir' || cp.sourcesDone.includes(sourceLabel(spec))) continue;
     const listing = discoverDirectory(spec.path);
     let repositories = listing.repositories.filter((r) => inShard(r.id));
@@ -207,6 +214,41 @@ async function discover(
       checkpointNow();
     })();
   }
+}
+
+/** The repository id of a git directory's repository: by name, as no GitHub id is known offline. */
+export const gitKey = (fullName: string): string => `git:${fullName.toLowerCase()}`;
+
+/**
+ * `git:DIR`: every git directory under DIR is queued at the commit its HEAD names, unless the catalog
+ * already holds that commit (incremental, as the GitHub crawl: an unchanged head is not read again).
+ */
+function discoverGitSource(
+  db: Catalog, options: CrawlOptions, cp: Checkpoint, summary: CrawlSummary, inShard: (key: string) => boolean,
+  checkpointNow: () => void, spec: Extract<SourceSpec, { kind: 'git' }>,
+): void {
+  const label = sourceLabel(spec);
+  const listing = discoverGitDirectory(spec.path);
+  let repositories = listing.repositories.filter((r) => inShard(gitKey(r.fullName)));
+  if (options.limit !== undefined) repositories = repositories.slice(0, options.limit);
+  const unchanged = (repository: GitRepository): boolean => {
+    const stored = db.prepare('SELECT commit_sha, status FROM repositories WHERE id = ?').get(gitKey(repository.fullName)) as
+      { commit_sha: string | null; status: string } | undefined;
+    return stored !== undefined && stored.status === 'ok' && repository.head !== null && stored.commit_sha === repository.head;
+  };
+  db.transaction(() => {
+    for (const repository of repositories) {
+      if (unchanged(repository)) {
+        summary.skippedUnchanged++;
+        continue;
+      }
+      enqueue(db, cp.runId, { repo_key: gitKey(repository.fullName), kind: 'git', full_name: repository.fullName, location: repository.gitDir, commit_sha: repository.head, subfolders: '[]' });
+    }
+    summary.bySource[label] = { discovered: repositories.length, withdrawn: 0, durationMs: 0, error: null };
+    addSkipped(summary, label, listing.skipped);
+    cp.sourcesDone.push(label);
+    checkpointNow();
+  })();
 }
 
 async function sweepCandidates(
@@ -331,8 +373,9 @@ async function processQueue(
         stop = error;
         return;
       }
-      recordFailure(db, runId, item, 'fetch', stored(error), error instanceof ArchiveRefused, summary, fail, checkpointNow, at);
-      if (error instanceof ArchiveRefused) summary.archives.refused++;
+      const refused = error instanceof ArchiveRefused || error instanceof GitRefused;
+      recordFailure(db, runId, item, 'fetch', stored(error), refused, summary, fail, checkpointNow, at);
+      if (refused) summary.archives.refused++;
       log(`fetch ${item.full_name}: ${stored(error)}`);
       return;
     }
@@ -360,6 +403,11 @@ async function processQueue(
 
 async function loadTree(options: CrawlOptions, item: QueueItem, summary: CrawlSummary): Promise<SourceTree> {
   if (item.kind === 'dir') return localTree(item.location as string);
+  if (item.kind === 'git') {
+    // A HEAD that could not be read at discovery is read again, so the failure names its reason.
+    const commit = item.commit_sha ?? resolveHead(item.location as string);
+    return readGitTree({ gitDir: item.location as string, commit, label: `${item.full_name}@${commit}` });
+  }
   const client = options.github as GitHubClient;
   const fetched = await fetchArchive(client, { fullName: item.full_name, sha: item.commit_sha as string }, { cacheDir: options.cacheDir, limits: options.archiveLimits });
   if (fetched.cached) summary.archives.cached++;
@@ -376,7 +424,7 @@ function store(db: Catalog, runId: number, item: QueueItem, tree: SourceTree, an
   const saved = saveRepository(db, runId, {
     id: item.repo_key,
     fullName: item.full_name,
-    source: item.kind === 'dir' ? 'dir' : (candidate ? firstSource(candidate) : 'github'),
+    source: item.kind === 'dir' || item.kind === 'git' ? item.kind : (candidate ? firstSource(candidate) : 'github'),
     url: item.kind === 'dir' ? null : `https://github.com/${item.full_name}`,
     commitSha: item.commit_sha,
     contentHash: item.commit_sha ?? contentHash(tree),
@@ -408,7 +456,8 @@ function recordFailure(
   fail: (repository: string, stage: Stage, error: string) => void, checkpointNow: () => void, at: string,
 ): void {
   db.transaction(() => {
-    markRepositoryFailed(db, runId, { id: item.repo_key, fullName: item.full_name, source: item.kind === 'dir' ? 'dir' : 'github', url: item.kind === 'dir' ? null : `https://github.com/${item.full_name}` }, error, at);
+    const source = item.kind === 'dir' || item.kind === 'git' ? item.kind : 'github';
+    markRepositoryFailed(db, runId, { id: item.repo_key, fullName: item.full_name, source, url: item.kind === 'dir' ? null : `https://github.com/${item.full_name}` }, error, at);
     if (refused) db.prepare('UPDATE crawl_candidates SET failed_sha = ? WHERE key = ?').run(item.commit_sha, item.repo_key);
     completeItem(db, runId, item.repo_key, 'failed', error);
     fail(item.full_name, stage, error);

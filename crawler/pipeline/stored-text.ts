@@ -61,15 +61,16 @@ export function storedStats<T>(value: T, roots: readonly string[] = []): T {
 }
 
 /**
- * How a source is named in stored statistics: `dir:` sources by their path relative to the working
- * directory when they lie under it (`dir:data/samples`), else by their folder's name (`dir:servers`).
+ * How a source is named in stored statistics: local sources (`dir:`, `git:`) by their path relative
+ * to the working directory when they lie under it (`dir:data/samples`), else by their folder's name
+ * (`git:.mirror`).
  */
 export function sourceLabel(source: SourceSpec): string {
-  if (source.kind !== 'dir') return describeSource(source);
+  if (source.kind !== 'dir' && source.kind !== 'git') return describeSource(source);
   const path = resolve(source.path);
   const under = relative(process.cwd(), path);
-  if (under !== '' && !under.startsWith('..') && !isAbsolute(under)) return `dir:${under.split(sep).join('/')}`;
-  return `dir:${basename(path) || '.'}`;
+  if (under !== '' && !under.startsWith('..') && !isAbsolute(under)) return `${source.kind}:${under.split(sep).join('/')}`;
+  return `${source.kind}:${basename(path) || '.'}`;
 }
 
 /**
@@ -77,5 +78,5 @@ export function sourceLabel(source: SourceSpec): string {
  * told apart by a hash of their absolute paths, which is stored in the checkpoint instead of the paths.
  */
 export function localRootsKey(sources: readonly SourceSpec[]): string[] {
-  return sources.flatMap((s) => (s.kind === 'dir' ? [createHash('sha256').update(resolve(s.path)).digest('hex').slice(0, 16)] : []));
+  return sources.flatMap((s) => (s.kind === 'dir' || s.kind === 'git' ? [createHash('sha256').update(resolve(s.path)).digest('hex').slice(0, 16)] : []));
 }

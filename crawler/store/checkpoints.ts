@@ -14,7 +14,7 @@ export interface Checkpoint {
   stats: Record<string, unknown>;
 }
 
-export type QueueKind = 'archive' | 'dir' | 'remove';
+export type QueueKind = 'archive' | 'dir' | 'git' | 'remove';
 
 export interface QueueItem {
   run_id: number;

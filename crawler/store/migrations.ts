@@ -214,4 +214,27 @@ export const MIGRATIONS: readonly string[] = [
   DELETE FROM servers
    WHERE NOT (slug GLOB '[a-z0-9]*' AND NOT slug GLOB '*[^a-z0-9._-]*' AND length(slug) <= 200) OR slug = 'index.html';
   `,
+  `
+  -- Migration 5 (issue 12): the packages a server is published as (npm, PyPI, OCI, NuGet, crates.io, Maven),
+  -- as its manifests say; and 'git' queue items (git:DIR, repositories read from their git directories).
+  -- SQLite cannot change a CHECK constraint in place: the queue (one run's worklist) is copied over.
+  ALTER TABLE servers ADD COLUMN packages TEXT NOT NULL DEFAULT '[]';
+  CREATE TABLE crawl_queue_next (
+    run_id     INTEGER NOT NULL,
+    repo_key   TEXT NOT NULL,
+    ordinal    INTEGER NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('archive', 'dir', 'git', 'remove')),
+    full_name  TEXT NOT NULL,
+    location   TEXT,                           -- the folder for dir items, the git directory for git items
+    commit_sha TEXT,
+    subfolders TEXT NOT NULL DEFAULT '[]',
+    status     TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'failed')),
+    error      TEXT,
+    PRIMARY KEY (run_id, repo_key)
+  );
+  INSERT INTO crawl_queue_next SELECT run_id, repo_key, ordinal, kind, full_name, location, commit_sha, subfolders, status, error FROM crawl_queue;
+  DROP TABLE crawl_queue;
+  ALTER TABLE crawl_queue_next RENAME TO crawl_queue;
+  CREATE INDEX crawl_queue_pending ON crawl_queue(run_id, status, ordinal);
+  `,
 ];

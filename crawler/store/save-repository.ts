@@ -128,24 +128,26 @@ function upsertRepository(db: Catalog, runId: number, info: RepositoryInfo, now:
 function upsertServer(db: Catalog, info: RepositoryInfo, analyzed: AnalyzedServer): number {
   const { server, policy } = analyzed;
   const assessment = JSON.stringify(analyzed.assessment);
+  const packages = JSON.stringify(analyzed.packages);
   const existing = prepared(db, 'SELECT * FROM servers WHERE repo_id = ? AND path = ?').get(info.id, server.path) as
-    | { id: number; name: string; language: string; sdk: string; sdk_version: string | null; policy: string; assessment: string }
+    | { id: number; name: string; language: string; sdk: string; sdk_version: string | null; policy: string; assessment: string; packages: string }
     | undefined;
   let serverId: number;
   if (existing) {
     serverId = existing.id;
     const same = existing.name === server.name && existing.language === server.language && existing.sdk === server.sdk
-      && existing.sdk_version === server.sdkVersion && existing.policy === policy && existing.assessment === assessment;
+      && existing.sdk_version === server.sdkVersion && existing.policy === policy && existing.assessment === assessment
+      && existing.packages === packages;
     if (!same) {
-      prepared(db, 'UPDATE servers SET name = ?, language = ?, sdk = ?, sdk_version = ?, policy = ?, assessment = ? WHERE id = ?')
-        .run(server.name, server.language, server.sdk, server.sdkVersion, policy, assessment, serverId);
+      prepared(db, 'UPDATE servers SET name = ?, language = ?, sdk = ?, sdk_version = ?, policy = ?, assessment = ?, packages = ? WHERE id = ?')
+        .run(server.name, server.language, server.sdk, server.sdkVersion, policy, assessment, packages, serverId);
     }
   } else {
     const taken = (candidate: string): boolean => prepared(db, 'SELECT 1 FROM servers WHERE slug = ?').get(candidate) !== undefined;
     const slug = serverSlug(info.fullName, server.path, `${info.id}/${server.path}`, taken);
     serverId = Number(db
-      .prepare('INSERT INTO servers (repo_id, path, slug, name, language, sdk, sdk_version, policy, assessment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(info.id, server.path, slug, server.name, server.language, server.sdk, server.sdkVersion, policy, assessment).lastInsertRowid);
+      .prepare('INSERT INTO servers (repo_id, path, slug, name, language, sdk, sdk_version, policy, assessment, packages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(info.id, server.path, slug, server.name, server.language, server.sdk, server.sdkVersion, policy, assessment, packages).lastInsertRowid);
   }
   replaceServerPolicies(db, serverId, analyzed.policies);
   return serverId;

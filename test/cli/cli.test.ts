@@ -14,7 +14,15 @@ describe('the mcp-risk command line', () => {
   it('lists every command in --help and exits 0', async () => {
     const run = await cli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['crawl', 'extract', 'classify', 'policy', 'stats', 'eval']) expect(run.stdout).toContain(command);
+    for (const command of ['crawl', 'extract', 'classify', 'policy', 'stats', 'export', 'import', 'merge', 'eval']) expect(run.stdout).toContain(command);
+  });
+
+  it('names a git: or dir: source that is not a directory and exits 1', async () => {
+    for (const source of [`git:${join(dir, 'no-mirror')}`, `dir:${join(dir, 'no-folder')}`]) {
+      const run = await cli(['crawl', '--source', source, '--db', join(dir, 'x.sqlite')]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`mcp-risk: --source ${source}: ${source.slice(4)} is not a directory\n`);
+    }
   });
 
   it('exits 2 on a bad flag value and says which', async () => {

@@ -1,4 +1,4 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { needsGitHub, SourceArg, type SourceSpec } from '../../discover/source.ts';
@@ -30,10 +30,12 @@ function parseSources(values: string[]): SourceSpec[] {
   return values.map((value) => {
     const parsed = SourceArg.safeParse(value);
     if (!parsed.success) throw new UsageError(`--source: ${parsed.error.issues[0].message}`);
+    if ((parsed.data.kind === 'dir' || parsed.data.kind === 'git') && !isDirectory(parsed.data.path)) {
+      throw new InputError(`--source ${value}: ${parsed.data.path} is not a directory`);
+    }
     if (needsGitHub(parsed.data) && !process.env.GITHUB_TOKEN) {
       throw new UsageError(`--source ${value} needs a GitHub token: set GITHUB_TOKEN to a token with public read access (a fine-grained token with no extra permissions will do)`);
     }
-    if (parsed.data.kind === 'dir' && !isDirectory(parsed.data.path)) throw new InputError(`--source ${value}: no such directory (give a folder whose subfolders are repositories)`);
     return parsed.data;
   });
 }
@@ -74,7 +76,7 @@ export function registerCrawl(program: Command): void {
   program
     .command('crawl')
     .description('run the whole pipeline (discover, fetch, extract, classify, store) into the catalog database; resumes a stopped run')
-    .option('--source <S>', 'github, registry, seeds, code-search (weekly), github-search, awesome-lists or dir:PATH (repeatable; default: registry, github and seeds when GITHUB_TOKEN is set, else dir:data/samples)', collect, [])
+    .option('--source <S>', 'github, registry, seeds, code-search (weekly), github-search, awesome-lists, dir:PATH (every subfolder a repository) or git:PATH (git directories named owner+name, read at HEAD) (repeatable; default: registry, github and seeds when GITHUB_TOKEN is set, else dir:data/samples)', collect, [])
     .option('--limit <N>', 'crawl at most N repositories')
     .option('--shard <i/n>', 'crawl only shard i of n (a stable hash of the repository id); merge the shards with `mcp-risk merge`')
     .option('--db <FILE>', 'catalog database (default: $MCP_RISK_DB or data/catalog.sqlite); one crawl at a time: a second one exits 1')

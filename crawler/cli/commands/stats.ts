@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { qualityFigures } from '../../eval/quality.ts';
+import { formatQuality } from '../../eval/quality-text.ts';
 import { RISKS } from '../../model/index.ts';
 import { withCatalog } from '../../store/open.ts';
 import { catalogPath, printJson } from '../options.ts';
@@ -9,9 +11,16 @@ export function registerStats(program: Command): void {
     .command('stats')
     .description('summarize the catalog: counts per risk and category, the last crawl')
     .option('--db <FILE>', 'catalog database (default: $MCP_RISK_DB or data/catalog.sqlite)')
+    .option('--quality', 'label-free quality figures instead: servers per repository, servers with no tool and why, unknown and low-confidence rates, extraction warnings, our categories beside PolicyLayer\'s, the servers with the most tools to review')
     .option('--json', 'print the summary as JSON on stdout')
-    .action((options: { db?: string; json?: boolean }) =>
+    .action((options: { db?: string; json?: boolean; quality?: boolean }) =>
       withCatalog(catalogPath(options.db), { readonly: true }, (db) => {
+        if (options.quality) {
+          const figures = qualityFigures(db);
+          if (options.json) return printJson(figures);
+          // Server names and reasons are crawled text; the line breaks are ours.
+          return console.log(formatQuality(figures).split('\n').map(visible).join('\n'));
+        }
         const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
         const grouped = (column: string): Record<string, number> =>
           Object.fromEntries((db.prepare(`SELECT ${column} AS k, count(*) AS n FROM classifications GROUP BY ${column} ORDER BY ${column}`).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));

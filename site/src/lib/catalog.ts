@@ -4,6 +4,7 @@ import { toolFaq, type FaqEntry } from './faq.ts';
 import { isServerSlug, isSlug } from '../../../crawler/store/slug.ts';
 import { isSafeSlug, repositoryUrl, sourceUrl, treeUrl } from './links.ts';
 import { summarizeParameters, type ParameterSummary } from './parameters.ts';
+import { toPackages, type PackageLink } from './packages.ts';
 import { policyViews, type ExampleRow, type PolicyRow, type PolicyView } from './policies.ts';
 import { RISK_LEVELS, compareByRisk, isRiskLevel, riskRank, type RiskLevel } from './risk.ts';
 import { QUOTE_LIMIT, isPlainObject, parseJson, stringArray, truncate, type Truncated } from './text.ts';
@@ -49,6 +50,8 @@ export interface Server {
   repository: Repository;
   /** The server's folder at the crawled commit, or the repository page. */
   treeUrl: string | null;
+  /** The packages it is published as, as its manifests say. */
+  packages: PackageLink[];
 }
 
 export interface ToolSummary {
@@ -177,6 +180,7 @@ interface ServerRow {
   sdk_version: string | null;
   policy: string;
   assessment: string | null;
+  packages: string | null;
   full_name: string;
   source: string;
   url: string | null;
@@ -235,7 +239,7 @@ interface FindingRow {
 }
 
 const SERVER_COLUMNS = `
-  s.id, s.slug, s.name, s.path, s.language, s.sdk, s.sdk_version, s.policy, s.assessment,
+  s.id, s.slug, s.name, s.path, s.language, s.sdk, s.sdk_version, s.policy, s.assessment, s.packages,
   r.full_name, r.source, r.url, r.commit_sha, r.stars, r.language AS repo_language, r.description AS repo_description, r.crawled_at`;
 
 const TOOL_COLUMNS = `
@@ -295,6 +299,7 @@ function toServer(row: ServerRow): Server {
       crawledAt: row.crawled_at,
     },
     treeUrl: treeUrl({ url: row.url, commit: row.commit_sha }, row.path),
+    packages: toPackages(row.packages),
   };
 }
 

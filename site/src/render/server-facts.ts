@@ -5,7 +5,7 @@ import { RISK_LEVELS, riskLabel } from '../lib/risk.ts';
 import { truncate } from '../lib/text.ts';
 import { riskBadge } from './risk-badge.ts';
 
-/** Repository, commit, crawl date, stars, path, language and SDK of a server. */
+/** Repository, commit, crawl date, stars, packages, path, language and SDK of a server. */
 export function serverFacts(server: Server): Html {
   const { repository } = server;
   return html`<dl class="facts">
@@ -17,6 +17,8 @@ export function serverFacts(server: Server): Html {
 <dd>${repository.crawledAt ? html`<time datetime="${repository.crawledAt}">${repository.crawledAt.slice(0, 10)}</time>` : html`<span class="muted">—</span>`}</dd>
 <dt>Stars</dt>
 <dd>${repository.stars !== null ? repository.stars.toLocaleString('en-US') : html`<span class="muted">—</span>`}</dd>
+${server.packages.length > 0 ? html`<dt>Packages</dt>
+<dd><ul class="packages">${server.packages.map((p) => html`<li><span class="muted">${p.label}</span> ${p.url ? html`<a href="${p.url}" rel="nofollow noopener noreferrer"><code>${p.name}</code></a>` : html`<code>${p.name}</code>`}</li>`)}</ul></dd>` : ''}
 <dt>Path</dt>
 <dd>${server.treeUrl && server.path !== '.' ? html`<a href="${server.treeUrl}" rel="nofollow noopener noreferrer"><code>${server.path}</code></a>` : html`<code>${server.path}</code>`}</dd>
 <dt>Language</dt>
