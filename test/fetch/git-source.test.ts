@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SOURCE_BYTES } from '../../crawler/extract/files.ts';
 import { openCatalog } from '../../crawler/store/open.ts';
@@ -201,10 +201,13 @@ describe('the git: source', () => {
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ status: 'ok', repositories: 1 });
+    // The source is named by its folder, never by the machine's absolute path (stored and published).
+    const source = `git:${basename(mirror)}`;
     expect(summary.skipped.sample).toEqual(expect.arrayContaining([
-      { repository: `git:${mirror}`, path: 'not-a-repository', reason: 'not named owner+name after a GitHub repository' },
-      { repository: `git:${mirror}`, path: 'acme+empty-folder', reason: 'no git directory (repo/, repo/.git/ or the folder itself)' },
-      { repository: `git:${mirror}`, path: 'acme+linked', reason: 'symlink not followed (it could point outside the collection)' },
+      { repository: source, path: 'not-a-repository', reason: 'not named owner+name after a GitHub repository' },
+      { repository: source, path: 'acme+empty-folder', reason: 'no git directory (repo/, repo/.git/ or the folder itself)' },
+      { repository: source, path: 'acme+linked', reason: 'symlink not followed (it could point outside the collection)' },
     ]));
+    expect(run.stdout).not.toContain(mirror);
   });
 });
